@@ -1,0 +1,56 @@
+"""Pure string helpers shared by segmentation, catalogs, MT, QA and stats."""
+
+from __future__ import annotations
+
+import re
+
+from translator.errors import ConfigError
+
+_SLUG = re.compile(r"[a-z0-9](?:[a-z0-9-]{0,118}[a-z0-9])?")
+_WORD = re.compile(r"\w+(?:[-'’.]\w+)*")
+
+
+def validate_slug(slug: str) -> str:
+    """Return ``slug`` if it is a safe document name (lower-case letters, digits, hyphens).
+
+    >>> validate_slug("icor-resolution-2020-01-17")
+    'icor-resolution-2020-01-17'
+    """
+    if not _SLUG.fullmatch(slug or ""):
+        raise ConfigError(
+            f"invalid slug {slug!r}: use lower-case letters, digits and hyphens "
+            "(no slashes, dots or spaces), at most 120 characters"
+        )
+    return slug
+
+
+def slugify(text: str) -> str:
+    """Make a slug from free text (titles, file names).
+
+    >>> slugify("ICOR Resolution, 17 January 2020")
+    'icor-resolution-17-january-2020'
+    """
+    ascii_words = re.findall(r"[a-z0-9]+", text.lower())
+    return "-".join(ascii_words)[:120].strip("-") or "document"
+
+
+def word_count(text: str) -> int:
+    """Count words the way translators are paid: runs of letters/digits, joined by -'’.
+
+    >>> word_count("Active resistance worldwide – now!")
+    4
+    """
+    return len(_WORD.findall(text))
+
+
+def split_outer_whitespace(text: str) -> tuple[str, str, str]:
+    """Split ``text`` into (leading whitespace, core, trailing whitespace).
+
+    >>> split_outer_whitespace("  a b \\n")
+    ('  ', 'a b', ' \\n')
+    """
+    core = text.strip()
+    if not core:
+        return text, "", ""
+    start = text.index(core)
+    return text[:start], core, text[start + len(core) :]
