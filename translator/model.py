@@ -66,6 +66,13 @@ class Slot:
     index: int  # index into Document.segments
 
 
+@dataclass(frozen=True)
+class Gap:
+    """Whitespace between two sentences of one block (a builder may respace it per language)."""
+
+    text: str
+
+
 @dataclass
 class Document:
     """A parsed source document: metadata, ordered segments, and a template to rebuild it."""
@@ -76,8 +83,9 @@ class Document:
     date: str = ""
     path: str = ""  # relative to the project, e.g. "source/<slug>.md"
     segments: list[Segment] = field(default_factory=list)
-    template: list[str | Slot] = field(default_factory=list)
+    template: list[str | Slot | Gap] = field(default_factory=list)  # after the front matter
     metadata: dict[str, str] = field(default_factory=dict)
+    front_matter: str = ""  # the exact "---...---" text at the top of the file
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,98 @@
+"""Read and write PO/POT files with polib: clear errors on read, atomic replace on write.
+
+``write_catalog`` is the only code in the project that writes a PO file.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+import tempfile
+from pathlib import Path
+
+import polib
+
+from translator.errors import CatalogError
+
+WRAP_WIDTH = 79  # gettext's own default, so msgcat/msgmerge leave our files unchanged
+
+
+def read_catalog(path: Path) -> polib.POFile:
+    """Parse a PO/POT file; a syntax error names the file and line."""
+    if not path.is_file():
+        raise CatalogError(f"{path}: no such catalog")
+    try:
+        return polib.pofile(str(path), encoding="utf-8", wrapwidth=WRAP_WIDTH)
+    except UnicodeDecodeError as exc:
+        data = path.read_bytes()
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise CatalogError(f"{path}:{line}: not valid UTF-8") from exc
+    except (OSError, ValueError) as exc:
+        raise CatalogError(_syntax_message(path, str(exc))) from exc
+
+
+def parse_catalog(text: str, name: str = "<catalog>") -> polib.POFile:
+    """Parse PO text held in memory (uploads, tests)."""
+    try:
+        return polib.pofile(text, encoding="utf-8", wrapwidth=WRAP_WIDTH)
+    except (OSError, ValueError) as exc:
+        raise CatalogError(_syntax_message(Path(name), str(exc))) from exc
+
+
+def _syntax_message(path: Path, detail: str) -> str:
+    match = re.search(r"\(line (\d+)\)", detail)
+    where = f"{path}:{match.group(1)}" if match else str(path)
+    reason = re.sub(r"\s*\(line \d+\)", "", detail).replace(f"{path}", "").strip(" :")
+    return f"{where}: invalid PO file: {reason or 'syntax error'}"
+
+
+def catalog_text(po: polib.POFile) -> str:
+    """The exact text :func:`write_catalog` would write."""
+    po.wrapwidth = WRAP_WIDTH
+    return str(po).rstrip("\n") + "\n"
+
+
+def write_catalog(po: polib.POFile, path: Path) -> bool:
+    """Write atomically (temp file in the same directory, fsync, rename); False if unchanged."""
+    text = catalog_text(po)
+    if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:
+        return False
+    write_text_atomic(path, text)
+    return True
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Replace ``path`` with ``text`` so readers see the old or the new file, never a mix."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle = tempfile.NamedTemporaryFile(
+        "w", encoding="utf-8", dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+    )
+    try:
+        with handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(handle.name, 0o644)
+        os.replace(handle.name, path)
+    except BaseException as exc:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(handle.name)
+        if isinstance(exc, OSError):
+            raise CatalogError(f"{path}: cannot write ({exc.strerror or exc})") from exc
+        raise
+    _fsync_directory(path.parent)
+
+
+def _fsync_directory(directory: Path) -> None:
+    # The rename itself must reach the disk, or a power cut can bring the old file back.
+    try:
+        fd = os.open(directory, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)

@@ -1,0 +1,126 @@
+"""What state an entry is in, and where its translation came from, stored in the PO file itself.
+
+Provenance and approval live in translator comments (``# key: value`` lines), which msgmerge,
+``translator update``, Poedit and Weblate keep. ``fuzzy`` means "needs review" everywhere.
+
+- ``# origin: mt:google`` / ``# origin: tm:87 <slug>`` / ``# origin: human`` / ``# origin: copy``
+- ``# approved: <user> <yyyy-mm-dd> <hash>``: valid only while the msgstr hashes to ``<hash>``,
+  so an approval silently goes stale when someone edits the text in Poedit.
+- ``# joined: next`` on an entry whose translation also covers the following sentence; the
+  following entry carries ``# joined: previous`` and a copy of its source as msgstr.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+
+import polib
+
+from translator.model import EntryState, Role
+
+FUZZY = "fuzzy"
+_FIELD = re.compile(r"^([a-z][a-z-]*): ?(.*)$")
+MACHINE_PREFIXES = ("mt:", "tm:", "copy", "date")
+
+
+def comment_fields(entry: polib.POEntry) -> dict[str, str]:
+    """The ``key: value`` lines of the translator comment."""
+    fields = {}
+    for line in (entry.tcomment or "").splitlines():
+        match = _FIELD.match(line.strip())
+        if match:
+            fields[match.group(1)] = match.group(2).strip()
+    return fields
+
+
+def set_comment_field(entry: polib.POEntry, key: str, value: str | None) -> None:
+    """Set (or with ``None`` remove) one ``key: value`` line, keeping every other line."""
+    lines = [
+        line
+        for line in (entry.tcomment or "").splitlines()
+        if not line.strip().startswith(f"{key}:")
+    ]
+    if value is not None:
+        lines.append(f"{key}: {value}")
+    entry.tcomment = "\n".join(lines)
+
+
+def text_hash(text: str) -> str:
+    """Short stable fingerprint of a translation, used by approvals."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()[:10]
+
+
+def origin(entry: polib.POEntry) -> str:
+    """Where the current translation came from (``human`` when not recorded)."""
+    return comment_fields(entry).get("origin", "human" if entry.msgstr else "")
+
+
+def is_machine(entry: polib.POEntry) -> bool:
+    """True for drafts made by an engine, the memory or a copy, not a person."""
+    return origin(entry).startswith(MACHINE_PREFIXES)
+
+
+def is_fuzzy(entry: polib.POEntry) -> bool:
+    return FUZZY in entry.flags
+
+
+def is_approved(entry: polib.POEntry) -> bool:
+    """Approved by a reviewer, and not edited since."""
+    if not entry.msgstr or is_fuzzy(entry) or entry.obsolete:
+        return False
+    parts = comment_fields(entry).get("approved", "").split()
+    return len(parts) >= 3 and parts[-1] == text_hash(entry.msgstr)
+
+
+def entry_state(entry: polib.POEntry) -> EntryState:
+    """untranslated, draft (fuzzy), translated, or approved, as gettext tools would count it."""
+    if not entry.msgstr:
+        return EntryState.UNTRANSLATED
+    if is_fuzzy(entry):
+        return EntryState.DRAFT
+    return EntryState.APPROVED if is_approved(entry) else EntryState.TRANSLATED
+
+
+def entry_role(entry: polib.POEntry) -> Role:
+    """The segment role from the ``role-*`` flag (paragraph when absent)."""
+    for flag in entry.flags:
+        if flag.startswith("role-"):
+            try:
+                return Role(flag[5:])
+            except ValueError:
+                continue
+    return Role.PARAGRAPH
+
+
+def set_draft(entry: polib.POEntry, text: str, source: str) -> None:
+    """Store a machine or memory draft: fuzzy, with its origin; never on a human translation."""
+    entry.msgstr = text
+    if FUZZY not in entry.flags:
+        entry.flags.insert(0, FUZZY)
+    set_comment_field(entry, "origin", source)
+    set_comment_field(entry, "approved", None)
+
+
+def set_human(entry: polib.POEntry, text: str, *, needs_review: bool = False) -> None:
+    """Store a person's translation; it clears machine provenance and any stale approval."""
+    entry.msgstr = text
+    set_comment_field(entry, "origin", None)
+    set_comment_field(entry, "approved", None)
+    entry.previous_msgid = None
+    set_fuzzy(entry, needs_review)
+
+
+def set_fuzzy(entry: polib.POEntry, fuzzy: bool) -> None:
+    if fuzzy and FUZZY not in entry.flags:
+        entry.flags.insert(0, FUZZY)
+    elif not fuzzy and FUZZY in entry.flags:
+        entry.flags.remove(FUZZY)
+    if not fuzzy:
+        entry.previous_msgid = None
+
+
+def approve(entry: polib.POEntry, user: str, day: str) -> None:
+    """Mark the current translation approved by ``user`` on ``day`` (clears fuzzy)."""
+    set_fuzzy(entry, False)
+    set_comment_field(entry, "approved", f"{user} {day} {text_hash(entry.msgstr)}")

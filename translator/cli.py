@@ -1,0 +1,229 @@
+"""The ``translator`` command: thin click commands over the library; all printing happens here.
+
+Exit codes: 0 success, 1 a failure the user can fix (message on stderr, one line each),
+2 usage errors (click's own).
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from translator import __version__
+from translator.config import find_project, load_settings
+from translator.errors import TranslatorError
+from translator.project import Project, StepReport
+
+
+class TranslatorGroup(click.Group):
+    """Maps library errors to a one-line message and exit code 1."""
+
+    def invoke(self, ctx: click.Context):
+        try:
+            return super().invoke(ctx)
+        except TranslatorError as exc:
+            click.echo(f"error: {exc}", err=True)
+            ctx.exit(1)
+
+
+class ProjectContext:
+    """Carries the ``--project`` choice; the project is loaded only by commands that need it."""
+
+    def __init__(self, root: Path | None):
+        self._root = root
+        self._project: Project | None = None
+
+    @property
+    def project(self) -> Project:
+        if self._project is None:
+            root = self._root.resolve() if self._root else find_project()
+            self._project = Project(load_settings(root))
+        return self._project
+
+
+pass_project = click.make_pass_decorator(ProjectContext)
+
+
+@click.group(cls=TranslatorGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--project",
+    "root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Project directory (default: nearest directory upwards with source/ and locales/).",
+)
+@click.version_option(__version__, prog_name="translator")
+@click.pass_context
+def cli(ctx: click.Context, root: Path | None) -> None:
+    """Translate resolutions sentence by sentence through PO catalogs."""
+    ctx.obj = ProjectContext(root)
+
+
+def emit_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+
+
+def report_errors(report: StepReport) -> None:
+    for line in report.errors:
+        click.echo(f"error: {line}", err=True)
+
+
+def finish(report: StepReport) -> None:
+    """Exit non-zero when any part of a step failed (other parts were still done)."""
+    report_errors(report)
+    if not report.ok:
+        sys.exit(1)
+
+
+# -- import, segment -----------------------------------------------------------------------------
+
+
+@cli.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", default="en", show_default=True, help="Language of the document.")
+@click.option("--slug", help="Document name (default: from the title and date).")
+@click.option("--force", is_flag=True, help="Overwrite an existing source document.")
+@click.option("--stdout", "to_stdout", is_flag=True, help="Print the Markdown instead of saving.")
+@pass_project
+def import_command(ctx: ProjectContext, file: Path, lang, slug, force, to_stdout) -> None:
+    """Turn FILE (plain text, scraped page, HTML, .docx) into source/<slug>.md."""
+    from translator.importers import import_file
+    from translator.languages import parse_language
+
+    parse_language(lang)
+    result = import_file(file, lang=lang, slug=slug)
+    for line in result.dropped:
+        click.echo(f"dropped: {line}", err=True)
+    for line in result.warnings:
+        click.echo(f"warning: {line}", err=True)
+    if to_stdout:
+        click.echo(result.markdown, nl=False)
+        return
+    target = ctx.project.settings.source_dir / f"{result.slug}.md"
+    if target.exists() and not force:
+        raise TranslatorError(f"{ctx.project.relative(target)} exists; use --force to replace it")
+    from translator.catalog.io import write_text_atomic
+
+    write_text_atomic(target, result.markdown)
+    click.echo(ctx.project.relative(target))
+
+
+@cli.command()
+@click.option("--lang", default="en", show_default=True, help="Language of the text.")
+@click.option("--jsonl", is_flag=True, help='Read {"lang", "text"} lines, write {"sentences"}.')
+def segment(lang: str, jsonl: bool) -> None:
+    """Split text on stdin into sentences, one per line."""
+    from translator.languages import parse_language
+    from translator.segment import split_sentences
+
+    if not jsonl:
+        parse_language(lang)
+        text = sys.stdin.read()
+        for block in _blocks(text):
+            for start, end in split_sentences(block, lang):
+                click.echo(" ".join(block[start:end].split()))
+        return
+    for number, line in enumerate(sys.stdin, 1):
+        if not line.strip():
+            continue
+        try:
+            item = json.loads(line)
+            text, code = item["text"], item.get("lang", lang)
+        except (ValueError, KeyError, TypeError) as exc:
+            raise TranslatorError(f"<stdin>:{number}: expected {{\"lang\", \"text\"}}") from exc
+        sentences = [text[start:end] for start, end in split_sentences(text, code)]
+        click.echo(json.dumps({"sentences": sentences}, ensure_ascii=False))
+
+
+def _blocks(text: str) -> list[str]:
+    """Blank-line separated blocks: a sentence never runs across a paragraph break."""
+    return [block for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
+
+
+# -- extract, init, update -------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_project
+def extract(ctx: ProjectContext, slugs, as_json) -> None:
+    """Write locales/<slug>.pot templates from source/."""
+    report = ctx.project.extract(list(slugs) or None)
+    if as_json:
+        emit_json({"templates": report.items, "errors": report.errors})
+    else:
+        for item in report.items:
+            state = "written" if item["changed"] else "unchanged"
+            click.echo(f"{item['template']}: {item['entries']} entries ({state})")
+    finish(report)
+
+
+@cli.command()
+@click.argument("langs", nargs=-1, required=True)
+@click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_project
+def init(ctx: ProjectContext, langs, slugs, as_json) -> None:
+    """Create catalogs for new languages LANGS (e.g. de fa pt-BR)."""
+    report = ctx.project.init(list(langs), list(slugs) or None)
+    if as_json:
+        emit_json({"catalogs": report.items, "errors": report.errors})
+    else:
+        for item in report.items:
+            click.echo(f"{item['catalog']}: {'created' if item['created'] else 'exists'}")
+    finish(report)
+
+
+@cli.command()
+@click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
+@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_project
+def update(ctx: ProjectContext, slugs, langs, as_json) -> None:
+    """Re-extract changed sources and merge them into every catalog, keeping all work."""
+    report = ctx.project.update(list(slugs) or None, list(langs) or None)
+    if as_json:
+        emit_json({"catalogs": report.items, "errors": report.errors})
+    else:
+        for item in report.items:
+            click.echo(
+                f"{item['document']} [{item['language']}]: {item['kept']} kept, "
+                f"{item['fuzzy']} fuzzy, {item['new']} new, {item['obsolete']} obsolete"
+            )
+    finish(report)
+
+
+# -- stats -------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
+@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_project
+def stats(ctx: ProjectContext, slugs, langs, as_json) -> None:
+    """Completion per document and language: entries and words translated, fuzzy, untranslated."""
+    table = ctx.project.stats(list(slugs) or None, list(langs) or None)
+    if as_json:
+        emit_json(table.to_dict())
+    else:
+        _print_stats(table)
+    finish(StepReport(errors=table.errors))
+
+
+def _print_stats(table) -> None:
+    header = f"{'document':<34} {'lang':<6} {'done':>5} {'fuzzy':>5} {'untr':>5} {'words':>11} {'%':>6}"
+    click.echo(header)
+    for row in table.rows:
+        s = row.stats
+        click.echo(
+            f"{row.document[:34]:<34} {row.language:<6} {s.done:>5} {s.fuzzy:>5} "
+            f"{s.untranslated:>5} {s.done_words:>5}/{s.total_words:<5} {s.percent:>5.1f}%"
+        )
+
+
+def main() -> None:
+    cli(prog_name="translator")

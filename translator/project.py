@@ -1,0 +1,181 @@
+"""One translation project: its documents, languages and catalogs, and the extract/init/update steps.
+
+This is the library face of the CLI and the web UI: each method is one step of the data flow
+(source -> segments -> POT -> PO per language) and returns plain results; nothing prints.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from translator.catalog import (
+    MergeResult,
+    build_template,
+    catalog_lock,
+    catalog_path,
+    new_catalog,
+    read_catalog,
+    template_path,
+    update_catalog,
+    write_catalog,
+)
+from translator.config import Settings
+from translator.errors import TranslatorError
+from translator.languages import normalize_language
+from translator.model import Document
+from translator.segment import DocumentSet, load_documents
+from translator.stats import CatalogStats, StatsRow, StatsTable, compute_stats
+
+
+@dataclass
+class StepReport:
+    """What one step did per catalog, plus one line per failure (other catalogs went on)."""
+
+    items: list[dict] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.errors
+
+
+class Project:
+    """A directory with ``source/`` and ``locales/``, and its settings."""
+
+    def __init__(self, settings: Settings):
+        self.settings = settings
+
+    @property
+    def root(self) -> Path:
+        return self.settings.root
+
+    def documents(self, slugs: list[str] | None = None) -> DocumentSet:
+        return load_documents(self.settings.source_dir, slugs)
+
+    def languages(self) -> list[str]:
+        """Languages with a catalog directory (plus those the settings list), sorted."""
+        found = {
+            path.parent.name
+            for path in self.settings.locales_dir.glob("*/LC_MESSAGES")
+            if path.is_dir()
+        }
+        found.update(normalize_language(code) for code in self.settings.languages)
+        return sorted(found)
+
+    def relative(self, path: Path) -> str:
+        return str(path.relative_to(self.root))
+
+    def template_path(self, slug: str) -> Path:
+        return template_path(self.settings.locales_dir, slug)
+
+    def catalog_path(self, lang: str, slug: str) -> Path:
+        return catalog_path(self.settings.locales_dir, lang, slug)
+
+    def catalog_paths(self, slug: str) -> dict[str, Path]:
+        """Existing catalogs of one document, by language."""
+        return {
+            lang: path for lang in self.languages() if (path := self.catalog_path(lang, slug)).is_file()
+        }
+
+    # -- steps ---------------------------------------------------------------------------------
+
+    def extract(self, slugs: list[str] | None = None) -> StepReport:
+        """Write ``locales/<slug>.pot`` for each readable document."""
+        docs = self.documents(slugs)
+        report = StepReport(errors=list(docs.errors))
+        for doc in docs.documents:
+            pot, changed = self._extract_one(doc)
+            report.items.append(
+                {"document": doc.slug, "template": self.relative(self.template_path(doc.slug)),
+                 "entries": len(pot), "segments": len(doc.segments), "changed": changed}
+            )
+        return report
+
+    def _extract_one(self, doc: Document) -> tuple[polib.POFile, bool]:
+        path = self.template_path(doc.slug)
+        with catalog_lock(path):
+            previous = read_catalog(path) if path.is_file() else None
+            pot = build_template(
+                doc.segments,
+                slug=doc.slug,
+                source_path=doc.path,
+                project=self.settings.project_name,
+                previous=previous,
+            )
+            return pot, write_catalog(pot, path)
+
+    def init(self, langs: list[str], slugs: list[str] | None = None) -> StepReport:
+        """Create catalogs for new languages (every document, or ``slugs``); existing ones stay."""
+        codes = [normalize_language(lang) for lang in langs]  # refuse unknown codes before writing
+        docs = self.documents(slugs)
+        report = StepReport(errors=list(docs.errors))
+        for doc in docs.documents:
+            pot, _ = self._extract_one(doc)
+            for code in codes:
+                report.items.append(self._init_one(pot, doc.slug, code))
+        return report
+
+    def _init_one(self, pot: polib.POFile, slug: str, code: str) -> dict:
+        path = self.catalog_path(code, slug)
+        with catalog_lock(path):
+            created = not path.exists()
+            if created:
+                write_catalog(new_catalog(pot, code, team_email=self.settings.team_email), path)
+        return {"document": slug, "language": code, "catalog": self.relative(path),
+                "created": created}
+
+    def update(self, slugs: list[str] | None = None, langs: list[str] | None = None) -> StepReport:
+        """Re-extract sources and merge into every catalog; broken catalogs are reported."""
+        codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
+        docs = self.documents(slugs)
+        report = StepReport(errors=list(docs.errors))
+        for doc in docs.documents:
+            pot, _ = self._extract_one(doc)
+            for code in codes:
+                try:
+                    result = self._update_one(pot, doc.slug, code)
+                except TranslatorError as exc:
+                    report.errors.append(str(exc))
+                    continue
+                report.items.append({"document": doc.slug, "language": code, **vars(result)})
+        return report
+
+    def _update_one(self, pot: polib.POFile, slug: str, code: str) -> MergeResult:
+        path = self.catalog_path(code, slug)
+        with catalog_lock(path):
+            if not path.exists():
+                po = new_catalog(pot, code, team_email=self.settings.team_email)
+                write_catalog(po, path)
+                return MergeResult(new=len(pot))
+            po = read_catalog(path)
+            result = update_catalog(po, pot)
+            write_catalog(po, path)
+            return result
+
+    # -- figures ---------------------------------------------------------------------------------
+
+    def stats(self, slugs: list[str] | None = None, langs: list[str] | None = None) -> StatsTable:
+        """Figures per document and language, from the catalogs on disk."""
+        codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
+        table = StatsTable()
+        for slug in self.slugs(slugs):
+            for code in codes:
+                path = self.catalog_path(code, slug)
+                if not path.is_file():
+                    continue
+                row = StatsRow(slug, code, self.relative(path), CatalogStats())
+                try:
+                    row.stats = compute_stats(read_catalog(path))
+                except TranslatorError as exc:
+                    row.error = str(exc)
+                    table.errors.append(str(exc))
+                table.rows.append(row)
+        return table
+
+    def slugs(self, only: list[str] | None = None) -> list[str]:
+        """Document names from ``source/`` (without parsing them)."""
+        names = sorted(path.stem for path in self.settings.source_dir.glob("*.md"))
+        return [name for name in names if name in only] if only else names

@@ -1,0 +1,140 @@
+"""Completion figures for one catalog, counted in one pass the way gettext counts them.
+
+Entries and source words per state (untranslated, draft = fuzzy, translated, approved), the
+share of machine drafts, and failing checks by severity when a checker is passed in. The
+message counts equal ``msgfmt --statistics``: obsolete entries and the header are left out, and
+a fuzzy entry with an empty msgstr is untranslated.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+
+import polib
+
+from translator.catalog.state import entry_state, is_machine
+from translator.model import EntryState
+from translator.text import word_count
+
+
+@dataclass
+class CatalogStats:
+    """Counts for one catalog (or a sum of several, see :meth:`add`)."""
+
+    total: int = 0
+    translated: int = 0  # by a person, not yet approved
+    approved: int = 0
+    fuzzy: int = 0  # drafts: machine, memory, or carried over: need review
+    untranslated: int = 0
+    machine: int = 0  # drafts and translations whose origin is an engine or the memory
+    total_words: int = 0
+    translated_words: int = 0
+    approved_words: int = 0
+    fuzzy_words: int = 0
+    untranslated_words: int = 0
+    issues: dict[str, int] = field(default_factory=dict)  # severity -> failing checks
+
+    @property
+    def done(self) -> int:
+        """Entries that count as translated for gettext (translated + approved)."""
+        return self.translated + self.approved
+
+    @property
+    def done_words(self) -> int:
+        return self.translated_words + self.approved_words
+
+    @property
+    def percent(self) -> float:
+        """Completion by entries, one decimal."""
+        return round(100.0 * self.done / self.total, 1) if self.total else 100.0
+
+    @property
+    def percent_words(self) -> float:
+        return round(100.0 * self.done_words / self.total_words, 1) if self.total_words else 100.0
+
+    def add(self, other: CatalogStats) -> CatalogStats:
+        """Accumulate ``other`` into this one (for per-language and per-document totals)."""
+        for name in self.__dataclass_fields__:
+            if name == "issues":
+                for severity, count in other.issues.items():
+                    self.issues[severity] = self.issues.get(severity, 0) + count
+            else:
+                setattr(self, name, getattr(self, name) + getattr(other, name))
+        return self
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data.update(percent=self.percent, percent_words=self.percent_words)
+        return data
+
+
+_STATE_FIELD = {
+    EntryState.UNTRANSLATED: "untranslated",
+    EntryState.DRAFT: "fuzzy",
+    EntryState.TRANSLATED: "translated",
+    EntryState.APPROVED: "approved",
+}
+
+
+def compute_stats(
+    po: Iterable[polib.POEntry],
+    issues_of: Callable[[polib.POEntry], Iterable] | None = None,
+) -> CatalogStats:
+    """Count one catalog in one pass; ``issues_of(entry)`` returns that entry's failing checks."""
+    stats = CatalogStats()
+    for entry in po:
+        if entry.obsolete or not entry.msgid:
+            continue
+        name = _STATE_FIELD[entry_state(entry)]
+        words = word_count(entry.msgid)
+        stats.total += 1
+        stats.total_words += words
+        setattr(stats, name, getattr(stats, name) + 1)
+        setattr(stats, f"{name}_words", getattr(stats, f"{name}_words") + words)
+        stats.machine += bool(entry.msgstr) and is_machine(entry)
+        for issue in issues_of(entry) if issues_of else ():
+            key = str(issue.severity)
+            stats.issues[key] = stats.issues.get(key, 0) + 1
+    return stats
+
+
+@dataclass
+class StatsRow:
+    """One catalog's figures (``error`` set when it could not be read)."""
+
+    document: str
+    language: str
+    catalog: str
+    stats: CatalogStats
+    error: str = ""
+
+    def to_dict(self) -> dict:
+        data = {"document": self.document, "language": self.language, "catalog": self.catalog}
+        data.update(self.stats.to_dict())
+        if self.error:
+            data["error"] = self.error
+        return data
+
+
+@dataclass
+class StatsTable:
+    """Rows per document and language, with totals per language and per document."""
+
+    rows: list[StatsRow] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+
+    def totals(self, key: str) -> dict[str, CatalogStats]:
+        """Sums by ``"language"`` or ``"document"``."""
+        sums: dict[str, CatalogStats] = {}
+        for row in self.rows:
+            sums.setdefault(getattr(row, key), CatalogStats()).add(row.stats)
+        return dict(sorted(sums.items()))
+
+    def to_dict(self) -> dict:
+        return {
+            "catalogs": [row.to_dict() for row in self.rows],
+            "languages": {k: v.to_dict() for k, v in self.totals("language").items()},
+            "documents": {k: v.to_dict() for k, v in self.totals("document").items()},
+            "errors": self.errors,
+        }
