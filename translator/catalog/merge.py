@@ -22,10 +22,10 @@ FUZZY_CUTOFF = 0.6
 class MergeResult:
     """What an update did to one catalog."""
 
-    kept: int = 0
-    fuzzy: int = 0
-    new: int = 0
-    obsolete: int = 0
+    kept: int = 0  # same sentence, translation kept
+    fuzzy: int = 0  # changed sentence, close old translation kept and marked fuzzy
+    new: int = 0  # sentence not seen before
+    obsolete: int = 0  # translated sentence no longer in the source
 
     @property
     def changed(self) -> bool:
@@ -47,7 +47,6 @@ def update_catalog(po: polib.POFile, pot: polib.POFile) -> MergeResult:
             entry.obsolete = False
             result.kept += bool(entry.msgstr) and not was_obsolete
             result.fuzzy += bool(entry.msgstr) and was_obsolete
-            result.new += not entry.msgstr
             if was_obsolete and entry.msgstr:
                 set_fuzzy(entry, True)  # restored from an obsolete entry: check it again
         else:
