@@ -124,3 +124,42 @@ def approve(entry: polib.POEntry, user: str, day: str) -> None:
     """Mark the current translation approved by ``user`` on ``day`` (clears fuzzy)."""
     set_fuzzy(entry, False)
     set_comment_field(entry, "approved", f"{user} {day} {text_hash(entry.msgstr)}")
+
+
+IGNORE_PREFIX = "ignore-"
+
+
+def ignore_flag(check_id: str) -> str:
+    """The ``#,`` flag that dismisses one check on one entry (Weblate's spelling).
+
+    >>> ignore_flag("end_punctuation")
+    'ignore-end-punctuation'
+    """
+    return IGNORE_PREFIX + check_id.replace("_", "-")
+
+
+def dismiss(entry: polib.POEntry, check_id: str) -> bool:
+    """Store a reviewer's dismissal of ``check_id`` on ``entry``; False if it was already there."""
+    flag = ignore_flag(check_id)
+    if flag in entry.flags:
+        return False
+    entry.flags.append(flag)
+    return True
+
+
+def undismiss(entry: polib.POEntry, check_id: str) -> bool:
+    """Bring a dismissed check back; False if it was not dismissed."""
+    flag = ignore_flag(check_id)
+    if flag not in entry.flags:
+        return False
+    entry.flags.remove(flag)
+    return True
+
+
+def dismissed_checks(entry: polib.POEntry) -> list[str]:
+    """Check ids dismissed on ``entry`` (snake_case, as the registry names them)."""
+    return [
+        flag[len(IGNORE_PREFIX) :].replace("-", "_")
+        for flag in entry.flags
+        if flag.startswith(IGNORE_PREFIX)
+    ]
