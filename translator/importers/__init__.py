@@ -1,0 +1,36 @@
+"""Importers: what people have (text, HTML, Word) -> a resolution in canonical Markdown.
+
+Every importer produces paragraphs and hands them to the same recognition rules
+(:mod:`translator.importers.plaintext`), which the writer turns into the canonical form.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from translator.errors import SourceError
+from translator.importers.docx import import_docx
+from translator.importers.html import import_html
+from translator.importers.plaintext import ImportResult, decode_text, import_text
+
+__all__ = ["ImportResult", "import_docx", "import_file", "import_html", "import_text"]
+
+_TEXT_SUFFIXES = {"", ".txt", ".text"}
+_HTML_SUFFIXES = {".html", ".htm"}
+
+
+def import_file(path: Path, *, lang: str = "en", slug: str | None = None) -> ImportResult:
+    """Import a file, choosing the importer by its suffix (.txt/.text/none, .html/.htm, .docx)."""
+    path = Path(path)
+    suffix = path.suffix.lower()
+    if suffix == ".docx":
+        return import_docx(path, lang=lang, slug=slug)
+    if suffix not in _TEXT_SUFFIXES | _HTML_SUFFIXES:
+        raise SourceError(f"{path}: cannot import {suffix} files (use .txt, .html or .docx)")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise SourceError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    text = decode_text(data, str(path))
+    importer = import_html if suffix in _HTML_SUFFIXES else import_text
+    return importer(text, lang=lang, slug=slug, filename=str(path))

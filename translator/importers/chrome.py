@@ -1,0 +1,199 @@
+"""Site chrome: the phrases and line shapes that websites wrap around a resolution.
+
+A scraped page carries skip links, "Personal tools", breadcrumbs and "Document Actions" in the
+site's interface language, which is not always the document's. The phrases are data, one small
+table per language, and every table is consulted for every document. Matching works on folded
+text (:func:`fold`), so case, accents, Persian letter variants and joiners do not matter.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+# Lines that are chrome wherever they stand: skip links, tool boxes, document action bars.
+ANYWHERE: dict[str, tuple[str, ...]] = {
+    "en": (
+        "skip to content",
+        "skip to navigation",
+        "skip to main content",
+        "jump to content",
+        "jump to navigation",
+        "personal tools",
+        "document actions",
+        "back to top",
+        "print this",
+        "send this",
+        "share this",
+    ),
+    "de": (
+        "direkt zum inhalt",
+        "direkt zur navigation",
+        "zum inhalt springen",
+        "zur navigation springen",
+        "persönliche werkzeuge",
+        "dokumentaktionen",
+        "dokument-aktionen",
+        "nach oben",
+        "seite drucken",
+    ),
+    "tr": (
+        "içeriğe geç",
+        "içeriğe atla",
+        "gezinime geç",
+        "navigasyona geç",
+        "kişisel araçlar",
+        "belge işlemleri",
+        "belge eylemleri",
+        "başa dön",
+    ),
+    "fr": (
+        "aller au contenu",
+        "passer au contenu",
+        "aller à la navigation",
+        "outils personnels",
+        "actions sur le document",
+        "actions du document",
+        "haut de page",
+    ),
+    "es": (
+        "saltar al contenido",
+        "ir al contenido",
+        "saltar a navegación",
+        "ir a navegación",
+        "herramientas personales",
+        "acciones de documento",
+        "acciones del documento",
+        "volver arriba",
+    ),
+    "fa": (
+        "پرش به محتوا",
+        "رفتن به محتوا",
+        "پرش به ناوبری",
+        "ابزارهای شخصی",
+        "عملیات سند",
+        "اقدامات سند",
+        "کنش‌های سند",
+    ),
+}
+
+# Lines that are chrome only above the title: menus, search boxes, "Home".
+HEAD_ONLY: dict[str, tuple[str, ...]] = {
+    "en": ("home", "navigation", "search", "search site", "sections", "menu", "log in", "login"),
+    "de": ("startseite", "navigation", "suche", "menü", "rubriken", "anmelden"),
+    "tr": ("ana sayfa", "anasayfa", "arama", "menü", "gezinti", "giriş yap"),
+    "fr": ("accueil", "recherche", "rechercher", "menu", "rubriques", "se connecter"),
+    "es": ("inicio", "búsqueda", "buscar", "menú", "secciones", "iniciar sesión"),
+    "fa": ("خانه", "صفحه اصلی", "جستجو", "فهرست", "ورود"),
+}
+
+# Breadcrumb labels: a line starting with one of these is a breadcrumb trail.
+BREADCRUMB: dict[str, tuple[str, ...]] = {
+    "en": ("you are here",),
+    "de": ("sie sind hier", "sie befinden sich hier"),
+    "tr": ("buradasınız", "şu an buradasınız", "bulunduğunuz yer"),
+    "fr": ("vous êtes ici",),
+    "es": ("usted está aquí", "está aquí", "estás aquí"),
+    "fa": ("شما اینجا هستید", "شما در اینجا هستید", "مکان شما"),
+}
+
+# The first crumb of a trail that has no label ("Home / 2020 / ...").
+HOME: tuple[str, ...] = ("home", "startseite", "ana sayfa", "anasayfa", "accueil", "inicio", "خانه")
+
+_SEPARATORS = re.compile(r"\s+(?:/|›|»|>|→|::|\|)\s+")
+_NAV_PARTS = re.compile(r"\s*[|·•]\s*")
+_CONTROL = {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"}
+_LETTER_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"})
+
+
+def fold(text: str) -> str:
+    """Fold text for matching: no case, accents, joiners or letter variants; ASCII digits.
+
+    >>> fold("Sie sind HIER:  Startseite")
+    'sie sind hier: startseite'
+    >>> fold("۱۷ ژانویهٔ ۲۰۲۰")
+    '17 ژانویه 2020'
+    """
+    out = []
+    for char in unicodedata.normalize("NFKD", text.casefold()):
+        if unicodedata.combining(char) or char in _CONTROL:
+            continue
+        digit = unicodedata.decimal(char, None)
+        out.append(str(digit) if digit is not None else char)
+    return " ".join("".join(out).translate(_LETTER_VARIANTS).split())
+
+
+@lru_cache(maxsize=1)
+def _tables() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+    anywhere = frozenset(fold(p) for phrases in ANYWHERE.values() for p in phrases)
+    head = frozenset(fold(p) for phrases in HEAD_ONLY.values() for p in phrases)
+    labels = tuple(sorted({fold(p) for ps in BREADCRUMB.values() for p in ps}, key=len)[::-1])
+    return anywhere, head, labels
+
+
+def _phrase(part: str) -> str:
+    # "Skip to content." and "Personal tools:" are the same phrases as without the stop.
+    return fold(part).strip(" .:;,…-–|")
+
+
+def _all_in(line: str, phrases: frozenset[str]) -> bool:
+    parts = [p for p in _NAV_PARTS.split(line) if p.strip()]
+    return bool(parts) and all(_phrase(p) in phrases for p in parts)
+
+
+def breadcrumb_label(line: str) -> str:
+    """Return the folded breadcrumb label the line starts with ("you are here"), or ""."""
+    folded = fold(line)
+    for label in _tables()[2]:
+        if folded.startswith(label) and folded[len(label) : len(label) + 1] in ("", ":", " "):
+            return label
+    return ""
+
+
+def crumbs(line: str) -> list[str]:
+    """Split a breadcrumb trail into its crumbs, without a leading label; [] if not a trail."""
+    label = breadcrumb_label(line)
+    rest = fold(line)
+    if label:
+        rest = rest[len(label) :].lstrip(" :")
+    parts = [p.strip() for p in _SEPARATORS.split(rest) if p.strip()]
+    return parts if len(parts) >= 2 or (label and parts) else []
+
+
+def is_chrome(line: str) -> bool:
+    """True for a line that is chrome anywhere on a page (skip links, tools, breadcrumbs).
+
+    >>> is_chrome("Skip to content. | Skip to navigation")
+    True
+    >>> is_chrome("We demand the immediate withdrawal of all foreign troops.")
+    False
+    """
+    return _all_in(line, _tables()[0]) or bool(breadcrumb_label(line))
+
+
+def is_head_chrome(line: str) -> bool:
+    """True for a line that is chrome when it stands above the title (menus, "Home / 2020")."""
+    if is_chrome(line) or _all_in(line, _tables()[0] | _tables()[1]):
+        return True
+    trail = crumbs(line)
+    if trail and trail[0] in {fold(h) for h in HOME}:
+        return True
+    return is_nav_line(line)
+
+
+def is_nav_line(line: str) -> bool:
+    """True for a menu bar: several short items separated by "|", "·" or "•"."""
+    parts = [p for p in _NAV_PARTS.split(line) if p.strip()]
+    return len(parts) >= 3 and all(len(p.split()) <= 3 for p in parts)
+
+
+def repeats_title(line: str, title: str) -> bool:
+    """True if the line is a breadcrumb trail whose last crumb is the title (maybe shortened)."""
+    trail = crumbs(line)
+    if not trail:
+        return False
+    last, wanted = trail[-1], fold(title)
+    if last.endswith(("…", "...")):
+        return len(last) > 4 and wanted.startswith(last.rstrip(".…").rstrip())
+    return last == wanted

@@ -1,0 +1,124 @@
+"""Dates written out in resolutions: "17 January 2020", "17. Januar 2020", "17/01/2020", ...
+
+Month names come from Babel's locale data for the document language, plus English (sites often
+date pages in English whatever the language). Text is folded first (:func:`chrome.fold`), so
+Persian digits, accents and case do not matter.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from functools import lru_cache
+from typing import NamedTuple
+
+from babel import Locale, UnknownLocaleError
+from babel.dates import get_month_names
+
+from translator.errors import LanguageError
+from translator.importers.chrome import fold
+
+_DAY = r"(?P<d>\d{1,2})(?:\.|st|nd|rd|th|er|º)?"
+_YEAR = r"(?P<y>\d{4})"
+
+
+def parse_lang(lang: str) -> Locale:
+    """Return Babel's locale for a BCP 47 tag ("en", "pt-BR", "sr-Latn"); LanguageError if unknown.
+
+    >>> str(parse_lang("pt-BR"))
+    'pt_BR'
+    """
+    try:
+        return Locale.parse(lang.replace("_", "-"), sep="-")
+    except (ValueError, TypeError, UnknownLocaleError) as exc:
+        reason = str(exc).splitlines()[0] if str(exc) else "not a language"
+        raise LanguageError(f"unknown language code {lang!r}: {reason}") from exc
+
+
+def _month_names(lang: str) -> dict[str, int]:
+    names: dict[str, int] = {}
+    for locale in (parse_lang(lang), Locale("en")):  # the document language wins on clashes
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale=locale).items():
+                    names.setdefault(fold(name).rstrip("."), number)
+    return names
+
+
+class _Grammar(NamedTuple):
+    names: dict[str, int]  # folded month name -> month number
+    patterns: list[re.Pattern[str]]
+    day_month: re.Pattern[str]  # a text that starts with "1. Mai", "17 January"
+
+
+@lru_cache(maxsize=32)
+def _grammar(lang: str) -> _Grammar:
+    names = _month_names(lang)
+    month = "(?P<m>" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + ")"
+    patterns = [
+        # 17 January 2020 / 16. January 2020 / 17 de enero de 2020 / 1er mai 2020
+        re.compile(rf"\b{_DAY}\s*(?:de\s+)?{month}\.?,?\s+(?:de\s+|del\s+)?{_YEAR}\b"),
+        # January 17, 2020
+        re.compile(rf"\b{month}\.?\s+{_DAY},?\s+{_YEAR}\b"),
+        # 2020-01-17
+        re.compile(r"\b(?P<y>\d{4})-(?P<mm>\d{1,2})-(?P<d>\d{1,2})\b"),
+        # 17/01/2020, 17.01.2020, 17-01-2020
+        re.compile(r"\b(?P<d>\d{1,2})([./-])(?P<mm>\d{1,2})\2(?P<y>\d{4})\b"),
+    ]
+    day_month = re.compile(rf"{_DAY}\s*(?:de\s+)?{month}\b")
+    return _Grammar(names, patterns, day_month)
+
+
+def _us_order(lang: str) -> bool:
+    # Only US English writes month before day in numeric dates.
+    return parse_lang(lang).territory == "US"
+
+
+def _to_iso(match: re.Match[str], names: dict[str, int], lang: str) -> str:
+    groups = match.groupdict()
+    day, year = int(groups["d"]), int(groups["y"])
+    if groups.get("m"):
+        month = names[groups["m"]]
+    else:
+        month = int(groups["mm"])
+        if "/" in match.group(0) and _us_order(lang) and day <= 12:
+            day, month = month, day
+    try:
+        return datetime.date(year, month, day).isoformat()
+    except ValueError:
+        return ""
+
+
+def find_date(text: str, lang: str = "en") -> str:
+    """Return the first date in ``text`` as ISO ``yyyy-mm-dd``, or "" if there is none.
+
+    >>> find_date("ICOR Resolution, 17 January 2020")
+    '2020-01-17'
+    >>> find_date("Resolution der ICOR, 17. Januar 2020", "de")
+    '2020-01-17'
+    """
+    folded = fold(text)
+    grammar = _grammar(lang)
+    matches = [m for pattern in grammar.patterns for m in pattern.finditer(folded)]
+    for match in sorted(matches, key=lambda m: m.start()):
+        iso = _to_iso(match, grammar.names, lang)
+        if iso:
+            return iso
+    return ""
+
+
+def starts_with_date(text: str, lang: str = "en") -> bool:
+    """True if ``text`` begins with a day and a month name ("1. Mai 2020: ...")."""
+    return bool(_grammar(lang).day_month.match(fold(text)))
+
+
+def is_date_only(text: str, lang: str = "en") -> bool:
+    """True if ``text`` is nothing but a date (and punctuation)."""
+    folded = fold(text).strip(" .,:;()[]")
+    return any(p.fullmatch(folded) for p in _grammar(lang).patterns)
+
+
+def ends_with_date(text: str, lang: str = "en") -> bool:
+    """True if ``text`` ends with a date, give or take closing punctuation."""
+    folded = fold(text).rstrip(" .,:;)]»”\"'")
+    return any(m.end() == len(folded) for p in _grammar(lang).patterns for m in p.finditer(folded))

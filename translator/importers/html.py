@@ -1,0 +1,155 @@
+"""HTML pages -> paragraphs for the shared rules: keep h1/h2-h6, p, ol/ul/li; drop site chrome.
+
+Navigation, headers, footers, sidebars and elements named like chrome (Plone's
+``portal-breadcrumbs``, ``documentActions``...) are dropped and reported; scripts and styles are
+dropped silently. An element holding the page's ``<h1>`` is never dropped, because themes wrap
+the title in ``<header class="entry-header">``.
+"""
+
+from __future__ import annotations
+
+import re
+
+from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, Tag
+from bs4.element import CData, ProcessingInstruction
+
+from translator.errors import SourceError
+from translator.importers.plaintext import ImportResult, Para, import_paragraphs
+
+_SILENT = {
+    "script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas",
+    "button", "select", "input", "textarea", "img", "video", "audio", "map",
+}  # fmt: skip
+_CHROME_TAGS = {"nav", "aside", "form", "menu"}
+_PAGE_FRAME = {"header", "footer"}  # chrome unless inside the article itself
+_CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary", "menubar"}
+_CHROME_NAMES = re.compile(
+    r"(?:^|[\s_-])(?:breadcrumbs?|personaltools|personal-tools|documentactions|document-actions|"
+    r"skip(?:links?|nav)?|portlets?|sidebar|navbar|nav|navigation|globalnav|menu|searchbox|"
+    r"search|social|share|sharing|cookies?|header|footer|siteactions)(?=$|[\s_-])"
+)
+_BLOCKS = {
+    "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ol", "ul", "blockquote", "section",
+    "article", "main", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "dl",
+    "dt", "dd", "pre", "figure", "figcaption", "address", "hr", "center", "body", "html",
+    "header", "footer", "fieldset", "details", "summary", "legend",
+}  # fmt: skip
+_SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction, CData)
+_HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML collapses these, but not &nbsp;
+
+
+def import_html(
+    html: str, *, lang: str = "en", slug: str | None = None, filename: str = "<html>"
+) -> ImportResult:
+    """Import an HTML page as canonical Markdown.
+
+    >>> page = "<nav>Home | News | Contact</nav><h1>Free all political prisoners!</h1><p>Now.</p>"
+    >>> result = import_html(page)
+    >>> result.title, result.dropped
+    ('Free all political prisoners!', ['Home | News | Contact'])
+    """
+    if not html.strip():
+        raise SourceError(f"{filename}: empty input, nothing to import")
+    soup = BeautifulSoup(html, "html.parser")
+    walker = _Walker()
+    walker.walk(soup.body or soup)
+    walker.flush()
+    return import_paragraphs(walker.paras, lang=lang, slug=slug, filename=filename)
+
+
+def _is_chrome(tag: Tag) -> bool:
+    if tag.find("h1") is not None or tag.name == "h1":
+        return False  # the title lives here
+    if tag.name in _CHROME_TAGS or tag.get("role") in _CHROME_ROLES:
+        return True
+    if tag.name in _PAGE_FRAME and tag.find_parent(["article", "main"]) is None:
+        return True
+    names = " ".join([tag.get("id") or "", *(tag.get("class") or [])]).lower()
+    return bool(names.strip()) and bool(_CHROME_NAMES.search(names))
+
+
+class _Walker:
+    """Collects paragraphs in document order; block elements end a paragraph."""
+
+    def __init__(self, hint: str = "") -> None:
+        self.paras: list[Para] = []
+        self.hint = hint  # given to every paragraph ("chrome" inside a dropped element)
+        self.buffer: list[str] = []
+        self.line = 0
+        self.title_seen = False
+
+    def flush(self, hint: str = "", marker: str = "") -> None:
+        text = _HTML_SPACE.sub(" ", "".join(self.buffer)).strip()
+        self.buffer = []
+        if text:
+            self.paras.append(Para(text, self.line, self.hint or hint, marker))
+
+    def walk(self, node: Tag) -> None:
+        for child in node.children:
+            if isinstance(child, _SKIPPED_STRINGS):
+                continue
+            if isinstance(child, NavigableString):
+                self.buffer.append(str(child))
+            elif isinstance(child, Tag):
+                self._tag(child)
+
+    def _tag(self, tag: Tag) -> None:
+        if tag.name in _SILENT:
+            return
+        if tag.name == "br":
+            self.flush()
+            return
+        if tag.name not in _BLOCKS:
+            self.walk(tag)  # inline: its text joins the paragraph
+            return
+        self.flush()
+        self.line = tag.sourceline or self.line
+        if not self.hint and _is_chrome(tag):
+            self._sub(tag, "chrome")
+        elif tag.name in ("ol", "ul"):
+            self._list(tag)
+        elif tag.name == "pre":
+            for line in tag.get_text().splitlines():
+                self.buffer.append(line)
+                self.flush()
+        else:
+            self.walk(tag)
+            self.flush(self._heading_hint(tag.name))
+
+    def _heading_hint(self, name: str) -> str:
+        if name == "h1" and not self.title_seen:
+            self.title_seen = True
+            return "title"
+        return "heading" if re.fullmatch(r"h[1-6]", name) else ""
+
+    def _sub(self, tag: Tag, hint: str) -> None:
+        inner = _Walker(hint)
+        inner.line = self.line
+        inner.walk(tag)
+        inner.flush()
+        self.paras += inner.paras
+
+    def _list(self, tag: Tag) -> None:
+        ordered = tag.name == "ol"
+        number = _int(tag.get("start"), 1)
+        for li in tag.find_all("li", recursive=False):
+            number = _int(li.get("value"), number)
+            nested = [c for c in li.find_all(["ol", "ul"], recursive=False)]
+            for sub in nested:
+                sub.extract()
+            inner = _Walker(self.hint)
+            inner.walk(li)
+            inner.flush()
+            self.buffer = [" ".join(p.text for p in inner.paras)]
+            self.line = li.sourceline or self.line
+            self.flush("item", str(number) if ordered else "-")
+            for sub in nested:
+                self._tag(sub)
+            number += 1
+
+
+def _int(value: object, default: int) -> int:
+    try:
+        return int(str(value))
+    except ValueError:
+        return default
