@@ -28,6 +28,7 @@ from translator.languages import normalize_language
 from translator.model import Document
 from translator.segment import DocumentSet, load_documents
 from translator.stats import CatalogStats, StatsRow, StatsTable, compute_stats
+from translator.stats_index import StatsIndex, open_index
 
 
 @dataclass
@@ -157,23 +158,48 @@ class Project:
 
     # -- figures ---------------------------------------------------------------------------------
 
-    def stats(self, slugs: list[str] | None = None, langs: list[str] | None = None) -> StatsTable:
-        """Figures per document and language, from the catalogs on disk."""
+    def stats(
+        self,
+        slugs: list[str] | None = None,
+        langs: list[str] | None = None,
+        *,
+        use_index: bool = True,
+    ) -> StatsTable:
+        """Figures per document and language, from the catalogs on disk.
+
+        With ``use_index`` only catalogs changed since they were last counted are parsed (see
+        :mod:`translator.stats_index`); without it every catalog is read (same numbers).
+        """
         codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
+        names = self.slugs(slugs)
+        records = self.stats_index().records(names, codes) if use_index else None
+        locales = self.relative(self.settings.locales_dir)
         table = StatsTable()
-        for slug in self.slugs(slugs):
+        for slug in names:
             for code in codes:
-                path = self.catalog_path(code, slug)
-                if not path.is_file():
-                    continue
-                row = StatsRow(slug, code, self.relative(path), CatalogStats())
-                try:
-                    row.stats = compute_stats(read_catalog(path))
-                except TranslatorError as exc:
-                    row.error = str(exc)
-                    table.errors.append(str(exc))
+                if records is not None:
+                    record = records.get((slug, code))
+                    if record is None:
+                        continue
+                    row = StatsRow(slug, code, f"{locales}/{record.path}", record.stats)
+                    row.error = record.error
+                else:
+                    path = self.catalog_path(code, slug)
+                    if not path.is_file():
+                        continue
+                    row = StatsRow(slug, code, self.relative(path), CatalogStats())
+                    try:
+                        row.stats = compute_stats(read_catalog(path))
+                    except TranslatorError as exc:
+                        row.error = str(exc)
+                if row.error:
+                    table.errors.append(row.error)
                 table.rows.append(row)
         return table
+
+    def stats_index(self) -> StatsIndex:
+        """This project's catalog statistics index (shared by the whole process)."""
+        return open_index(self.settings.locales_dir, self.settings.instance_dir)
 
     def slugs(self, only: list[str] | None = None) -> list[str]:
         """Document names from ``source/`` (without parsing them)."""
