@@ -26,6 +26,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 
+from translator.segment import split  # noqa: E402
 from translator.segment.split import _language, split_sentences  # noqa: E402
 
 DATA = ROOT / "data" / "segmentation"
@@ -103,7 +104,24 @@ def candidates() -> dict[str, Segmenter]:
         found["blingfire"] = bling
     except ImportError:
         print("blingfire not installed: skipped", file=sys.stderr)
+    for name in ("syntok", "blingfire"):  # our rules over another library's proposals
+        if name in found:
+            found[f"ours/{name}"] = with_library(found[name])
     return found
+
+
+def with_library(library: Segmenter) -> Segmenter:
+    """``ours`` with its pysbd proposals replaced by ``library``'s."""
+
+    def segment(text: str, lang: str) -> list[str]:
+        original = split._library_sentences
+        split._library_sentences = library
+        try:
+            return ours(text, lang)
+        finally:
+            split._library_sentences = original
+
+    return segment
 
 
 def timed(segment: Segmenter, blocks: list[tuple[str, str, list[str]]]) -> float:
@@ -179,20 +197,20 @@ def main(argv: list[str] | None = None) -> int:
             f"{sum(len(s) for _, _, s in blocks)} sentences =="
         )
         print(
-            f"{'candidate':<10} {'lang':<5} {'sents':>5} {'P':>6} {'R':>6} {'F1':>6} {'sent/s':>9}"
+            f"{'candidate':<14} {'lang':<5} {'sents':>5} {'P':>6} {'R':>6} {'F1':>6} {'sent/s':>9}"
         )
         for name in names:
             errors: list[str] = []
             table = evaluate(found[name], blocks, errors if args.errors else None)
             for lang, (n, p, r, f1, speed) in table.items():
-                print(f"{name:<10} {lang:<5} {n:>5} {p:>6.3f} {r:>6.3f} {f1:>6.3f} {speed:>9.0f}")
+                print(f"{name:<14} {lang:<5} {n:>5} {p:>6.3f} {r:>6.3f} {f1:>6.3f} {speed:>9.0f}")
             for line in errors:
                 print(f"   ! {line}")
         if args.document:
             print(f"-- {args.document_lang} document of ~{args.document} sentences, by block --")
             for name in names:
                 seconds = document_speed(found[name], blocks, args.document, args.document_lang)
-                print(f"{name:<10} {seconds:6.2f} s")
+                print(f"{name:<14} {seconds:6.2f} s")
     return 0
 
 

@@ -17,6 +17,8 @@ CASES = [
     # (id, lang, sentences joined by a space unless a row gives its own text)
     ("empty", "en", []),
     ("heading-single", "en", ["Solidarity with the miners of Bolivia"]),
+    ("heading-roman", "en", ["II. Party Congress of the MLPD"]),
+    ("heading-number", "de", ["3. Kongress der ICOR"]),
     ("stop-capital", "en", ["The strike goes on.", "We support it."]),
     ("exclamation-question", "en", ["Who pays?", "The workers!", "Not again."]),
     ("ellipsis-capital", "en", ["The rich get richer…", "The poor get poorer."]),

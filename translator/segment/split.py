@@ -109,6 +109,7 @@ _ORDINAL_LEADS = (  # German words before an ordinal number: "der 2. Weltkrieg",
     "dieser diesem dieses unser unserem unseres ihr ihrem ihres sein seinem seines"
 )
 _ORDINAL_LEAD = frozenset(_ORDINAL_LEADS.split())
+_ROMAN = re.compile(r"[IVXLC]+")
 _LAST_WORD = re.compile(r"([\w.°-]+)\.$")
 
 
@@ -157,12 +158,17 @@ def _segmenter(code: str) -> pysbd.Segmenter:
     return pysbd.Segmenter(language=code, clean=False)
 
 
+def _library_sentences(text: str, code: str) -> list[str]:
+    """The library's sentences for one block (the benchmark swaps this to compare libraries)."""
+    return _segmenter(code).segment(text)
+
+
 def _library_cuts(text: str, code: str) -> set[int]:
     """Offsets in ``text`` where pysbd starts a new sentence (after any whitespace)."""
     flat = re.sub(r"\s", " ", text)  # soft line breaks are not boundaries; same length
     cuts: set[int] = set()
     pos = 0
-    for sentence in _segmenter(code).segment(flat):
+    for sentence in _library_sentences(flat, code):
         core = sentence.strip()
         if not core:
             continue
@@ -246,14 +252,14 @@ def _abbreviated(core: str, following: str, base: str) -> bool:
     match = _LAST_WORD.search(core)
     if not match:
         return False
-    word = match.group(1).lower()
-    next_word = re.match(r"\w*", following).group(0).lower()
+    token, word = match.group(1), match.group(1).lower()
+    previous = core[: match.start()].split()[-1:]
+    if not previous and (token.isdigit() or _ROMAN.fullmatch(token)):
+        return True  # a number opening the block: "3. Kongress ...", "II. Resolution"
     if word.isdigit() and len(word) <= 2:
+        next_word = re.match(r"\w*", following).group(0).lower()
         if next_word in _MONTH_NAMES:
             return True  # "16. January 2020", "17. Januar"
-        previous = core[: match.start()].split()[-1:]
-        if not previous:
-            return True  # an ordinal opening the block: "3. Kongress ..."
         return base == "de" and previous[0].lower() in _ORDINAL_LEAD
     not_final, before_number = _abbreviations(base)
     return word in not_final or (word in before_number and following[:1].isdigit())
