@@ -12,32 +12,19 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
-from babel import Locale, UnknownLocaleError
+from babel import Locale
 from babel.dates import get_month_names
 
-from translator.errors import LanguageError
 from translator.importers.chrome import fold
+from translator.languages import parse_language
 
 _DAY = r"(?P<d>\d{1,2})(?:\.|st|nd|rd|th|er|º)?"
 _YEAR = r"(?P<y>\d{4})"
 
 
-def parse_lang(lang: str) -> Locale:
-    """Return Babel's locale for a BCP 47 tag ("en", "pt-BR", "sr-Latn"); LanguageError if unknown.
-
-    >>> str(parse_lang("pt-BR"))
-    'pt_BR'
-    """
-    try:
-        return Locale.parse(lang.replace("_", "-"), sep="-")
-    except (ValueError, TypeError, UnknownLocaleError) as exc:
-        reason = str(exc).splitlines()[0] if str(exc) else "not a language"
-        raise LanguageError(f"unknown language code {lang!r}: {reason}") from exc
-
-
 def _month_names(lang: str) -> dict[str, int]:
     names: dict[str, int] = {}
-    for locale in (parse_lang(lang), Locale("en")):  # the document language wins on clashes
+    for locale in (parse_language(lang), Locale("en")):  # the document language wins on clashes
         for width in ("wide", "abbreviated"):
             for context in ("format", "stand-alone"):
                 for number, name in get_month_names(width, context, locale=locale).items():
@@ -71,7 +58,7 @@ def _grammar(lang: str) -> _Grammar:
 
 def _us_order(lang: str) -> bool:
     # Only US English writes month before day in numeric dates.
-    return parse_lang(lang).territory == "US"
+    return parse_language(lang).territory == "US"
 
 
 def _to_iso(match: re.Match[str], names: dict[str, int], lang: str) -> str:

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import zipfile
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from translator.errors import SourceError
 from translator.importers.plaintext import ImportResult, Para, import_paragraphs
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 if TYPE_CHECKING:
     from docx.document import Document as DocxDocument
@@ -100,17 +102,27 @@ class _Reader:
             root = self.document.part.numbering_part.element
         except (KeyError, NotImplementedError):
             return "decimal", 1
-        abstract = root.xpath(f'./w:num[@w:numId="{num_id}"]/w:abstractNumId/@w:val')
-        if not abstract:
+        num = _find(root, "num", "numId", num_id)
+        definition = _find(root, "abstractNum", "abstractNumId", _val(num, "abstractNumId"))
+        lvl = _find(definition, "lvl", "ilvl", level)
+        if lvl is None:
             return "decimal", 1
-        lvl = root.xpath(
-            f'./w:abstractNum[@w:abstractNumId="{abstract[0]}"]/w:lvl[@w:ilvl="{level}"]'
-        )
-        if not lvl:
-            return "decimal", 1
-        fmt = lvl[0].xpath("./w:numFmt/@w:val")
-        start = lvl[0].xpath("./w:start/@w:val")
-        return (fmt[0] if fmt else "decimal"), int(start[0]) if start else 1
+        start = _val(lvl, "start") or "1"
+        return _val(lvl, "numFmt") or "decimal", int(start) if start.isdigit() else 1
+
+
+def _find(parent: Any, tag: str, key: str, value: str | None) -> Any:
+    """The ``w:tag`` child of ``parent`` whose ``w:key`` attribute is ``value``, or None."""
+    if parent is None or value is None:
+        return None
+    children = parent.iterchildren(f"{_W}{tag}")
+    return next((child for child in children if child.get(f"{_W}{key}") == value), None)
+
+
+def _val(element: Any, child: str) -> str | None:
+    """The ``w:val`` attribute of ``element``'s ``w:child``, or None."""
+    found = element.find(f"{_W}{child}") if element is not None else None
+    return found.get(f"{_W}val") if found is not None else None
 
 
 def _numbering(paragraph: Paragraph) -> tuple[str | None, str]:

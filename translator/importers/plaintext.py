@@ -13,6 +13,7 @@ import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
+from typing import NamedTuple
 
 from translator.errors import SourceError
 from translator.importers import chrome
@@ -20,10 +21,10 @@ from translator.importers.dates import (
     ends_with_date,
     find_date,
     is_date_only,
-    parse_lang,
     starts_with_date,
 )
 from translator.importers.writer import Block, Item, Kind, write_markdown
+from translator.languages import parse_language
 from translator.text import slugify, validate_slug, word_count
 
 MIN_TITLE_WORDS = 3  # fewer is a menu entry or a site name, not a title
@@ -48,6 +49,7 @@ SIGNATORY_WORDS: dict[str, tuple[str, ...]] = {
 _NUMBERED = re.compile(r"\(?(\d{1,3})\s?[.)\-–]\s+(?=\S)")
 _BULLETED = re.compile(r"[-*•·▪◦‣+]\s+(?=\S)")
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
+_LATIN = str.maketrans({"ı": "i", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l"})
 _CLOSERS = "\"'”’»)]›」 "
 
 
@@ -105,30 +107,25 @@ def import_text(
 # --- text -> paragraphs -------------------------------------------------------------------
 
 
+class _Line(NamedTuple):
+    number: int  # 1-based line number in the source
+    text: str  # stripped, runs of spaces folded
+    indent: int  # leading spaces: a hanging indent continues a list item
+
+
 def split_paragraphs(text: str) -> list[Para]:
     """Split text into paragraphs at blank lines, joining hard-wrapped lines with a space."""
-    groups: list[list[tuple[int, str]]] = [[]]
+    groups: list[list[_Line]] = [[]]
     for number, raw in enumerate(text.splitlines(), start=1):
-        line = re.sub("[ \t]+", " ", _CONTROL.sub("", raw)).strip()
+        clean = _CONTROL.sub("", raw).replace("\t", "    ")
+        line = re.sub(" {2,}", " ", clean).strip()
         if line:
-            groups[-1].append((number, line))
+            groups[-1].append(_Line(number, line, len(clean) - len(clean.lstrip(" "))))
         elif groups[-1]:
             groups.append([])
     groups = [g for g in groups if g]
     width = _wrap_width(groups)
     return [para for group in groups for para in _reflow(group, width)]
-
-
-def _wrap_width(groups: list[list[tuple[int, str]]]) -> int | None:
-    """The width text was hard-wrapped at, or None if every line break ends a paragraph."""
-    inner = [len(line) for g in groups for _, line in g[:-1] if len(line) <= WRAP_LIMIT]
-    if not inner:
-        return None
-    width = max(inner)
-    near = sum(1 for n in inner if n >= width - 15)
-    # Greedy wrapping leaves nearly every inner line close to the width; one-paragraph-per-line
-    # text has lines of any length.
-    return width if near >= 0.6 * len(inner) else None
 
 
 def _starts_item(line: str) -> bool:
@@ -139,25 +136,54 @@ def _is_slogan_line(text: str) -> bool:
     return text.rstrip(_CLOSERS).endswith(("!", "！")) and word_count(text) <= MAX_SLOGAN_WORDS
 
 
-def _breaks(prev: str, line: str, width: int | None) -> bool:
-    """Whether a line break inside a blank-line group ends a paragraph."""
-    if width is None or len(prev) > WRAP_LIMIT or _starts_item(line):
-        return True
-    if chrome.is_chrome(prev) or chrome.is_chrome(line):
+def _shape_break(prev: str, line: str) -> bool | None:
+    """Whether the shapes of two lines decide that a paragraph ends between them (None: no)."""
+    if _starts_item(line) or chrome.is_chrome(prev) or chrome.is_chrome(line):
         return True
     if _is_slogan_line(prev) and _is_slogan_line(line):
+        return True  # "Hands off Rojava!" / "Long live ...!" on consecutive lines
+    if re.search(r"\w-$", prev) and line[:1].isalpha():
+        return False  # a word hyphenated at the break
+    return True if len(prev) > WRAP_LIMIT else None
+
+
+def _wrap_width(groups: list[list[_Line]]) -> int | None:
+    """The width text was hard-wrapped at, or None if every line break ends a paragraph."""
+    inner = [
+        len(prev.text)
+        for group in groups
+        for prev, line in zip(group, group[1:], strict=False)
+        if _shape_break(prev.text, line.text) is None
+    ]
+    if not inner:
+        return None
+    width = max(inner)
+    # Greedy wrapping leaves nearly every inner line close to the width; text with one
+    # paragraph per line has lines of any length.
+    near = sum(1 for n in inner if n >= width - 15)
+    return width if near >= 0.6 * len(inner) else None
+
+
+def _breaks(start: _Line, prev: _Line, line: _Line, width: int | None) -> bool:
+    """Whether a line break inside a blank-line group ends the paragraph that began at ``start``."""
+    decided = _shape_break(prev.text, line.text)
+    if decided is not None:
+        return decided
+    if _starts_item(start.text) and line.indent > start.indent:
+        return False  # hanging indent under "3) KOL ..."
+    if width is None:
         return True
     # The next word would have fitted: the writer broke the line on purpose.
-    return len(prev) + 1 + len(line.split(" ", 1)[0]) <= width
+    return len(prev.text) + 1 + len(line.text.split(" ", 1)[0]) <= width
 
 
-def _reflow(group: list[tuple[int, str]], width: int | None) -> list[Para]:
+def _reflow(group: list[_Line], width: int | None) -> list[Para]:
     runs = [[group[0]]]
-    for (_, prev), (number, line) in zip(group, group[1:], strict=False):
-        if _breaks(prev, line, width):
+    for prev, line in zip(group, group[1:], strict=False):
+        if _breaks(runs[-1][0], prev, line, width):
             runs.append([])
-        runs[-1].append((number, line))
-    return [_para([line for _, line in run], run[0][0]) for run in runs]
+        runs[-1].append(line)
+    return [_para([line.text for line in run], run[0].number) for run in runs]
 
 
 def _para(lines: list[str], number: int) -> Para:
@@ -176,7 +202,8 @@ def import_paragraphs(
     paras: list[Para], *, lang: str = "en", slug: str | None = None, filename: str = "<text>"
 ) -> ImportResult:
     """Apply the recognition rules to paragraphs and write canonical Markdown."""
-    parse_lang(lang)
+    parse_language(lang)
+    lang = lang.replace("_", "-")  # BCP 47 spelling in the front matter
     if slug is not None:
         validate_slug(slug)
     paras = [p for p in paras if p.text.strip()]
@@ -401,7 +428,8 @@ def default_slug(title: str, date: str, filename: str = "<text>") -> str:
     >>> default_slug("US imperialism endangers world peace. Active resistance!", "2020-01-17")
     'us-imperialism-endangers-world-peace-active-2020-01-17'
     """
-    base = "-".join(slugify(title).split("-")[:SLUG_WORDS])
+    latin = chrome.fold(title).translate(_LATIN)  # "gefährden" -> "gefahrden", not "gef-hrden"
+    base = "-".join(slugify(latin).split("-")[:SLUG_WORDS])
     if base == "document" and not filename.startswith("<"):
         base = slugify(PurePath(filename).stem)  # a title in another script: use the file name
     if date and not base.endswith(date):
