@@ -11,7 +11,8 @@ from pathlib import Path
 from translator.errors import SourceError
 from translator.importers.docx import import_docx
 from translator.importers.html import import_html
-from translator.importers.plaintext import ImportResult, decode_text, import_text
+from translator.importers.paragraphs import decode_text
+from translator.importers.plaintext import ImportResult, import_text
 
 __all__ = ["ImportResult", "import_docx", "import_file", "import_html", "import_text"]
 

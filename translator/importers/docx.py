@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from translator.errors import SourceError
-from translator.importers.plaintext import ImportResult, Para, import_paragraphs
+from translator.importers.paragraphs import Para
+from translator.importers.plaintext import ImportResult, import_paragraphs
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 

@@ -14,7 +14,8 @@ from bs4 import BeautifulSoup, Comment, Declaration, Doctype, NavigableString, T
 from bs4.element import CData, ProcessingInstruction
 
 from translator.errors import SourceError
-from translator.importers.plaintext import ImportResult, Para, import_paragraphs
+from translator.importers.paragraphs import Para
+from translator.importers.plaintext import ImportResult, import_paragraphs
 
 _SILENT = {
     "script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas",

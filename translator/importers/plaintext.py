@@ -1,6 +1,6 @@
 """Plain text and scraped pages -> canonical Markdown: the recognition rules.
 
-Text becomes paragraphs (blank-line groups, hard wraps joined), then: site chrome is dropped,
+Text becomes paragraphs (:mod:`.paragraphs`), then: site chrome is dropped,
 the title is the first substantial paragraph, the date line is a short dated line next to it,
 a closing run of short "...!" paragraphs are slogans, and a numbered list of organisations after
 an introducing line ("Signatories ...") are the signatories. The HTML and Word importers produce
@@ -9,11 +9,9 @@ paragraphs from their markup and share everything from :func:`import_paragraphs`
 
 from __future__ import annotations
 
-import codecs
 import re
 from dataclasses import dataclass, field
 from pathlib import PurePath
-from typing import NamedTuple
 
 from translator.errors import SourceError
 from translator.importers import chrome
@@ -23,16 +21,23 @@ from translator.importers.dates import (
     is_date_only,
     starts_with_date,
 )
+from translator.importers.paragraphs import (
+    BULLETED,
+    CLOSERS,
+    NUMBERED,
+    Para,
+    is_slogan_line,
+    join_lines,
+    split_paragraphs,
+)
 from translator.importers.writer import Block, Item, Kind, write_markdown
 from translator.languages import parse_language
 from translator.text import slugify, validate_slug, word_count
 
 MIN_TITLE_WORDS = 3  # fewer is a menu entry or a site name, not a title
 MAX_DATELINE_WORDS = 15
-MAX_SLOGAN_WORDS = 25
 MAX_INTRO_WORDS = 30
 MAX_SIGNATORY_WORDS = 25
-WRAP_LIMIT = 120  # nobody hard-wraps wider: a longer line is a paragraph of its own
 SLUG_WORDS = 6
 
 # Words that introduce the list of signatories, folded; matched at the start of a word
@@ -46,22 +51,7 @@ SIGNATORY_WORDS: dict[str, tuple[str, ...]] = {
     "fa": ("امضا",),
 }
 
-_NUMBERED = re.compile(r"\(?(\d{1,3})\s?[.)\-–]\s+(?=\S)")
-_BULLETED = re.compile(r"[-*•·▪◦‣+]\s+(?=\S)")
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
 _LATIN = str.maketrans({"ı": "i", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l"})
-_CLOSERS = "\"'”’»)]›」 "
-
-
-@dataclass
-class Para:
-    """One paragraph as found: its text (one line), where it starts, and hints from markup."""
-
-    text: str
-    line: int = 0  # 1-based source line, 0 when unknown
-    hint: str = ""  # "title", "heading", "item" or "chrome", when markup says so
-    marker: str = ""  # an item's number ("3") or "-", when markup says so
-    lines: list[str] = field(default_factory=list)  # the source lines it was joined from
 
 
 @dataclass
@@ -74,20 +64,6 @@ class ImportResult:
     date: str  # ISO yyyy-mm-dd, or "" when the document has no date line
     dropped: list[str] = field(default_factory=list)  # chrome lines removed, in order
     warnings: list[str] = field(default_factory=list)
-
-
-def decode_text(data: bytes, filename: str) -> str:
-    """Decode UTF-8 (a BOM is fine); SourceError naming the line of the first bad byte."""
-    body = data.removeprefix(codecs.BOM_UTF8)
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        line = body.count(b"\n", 0, exc.start) + 1
-        column = exc.start - body.rfind(b"\n", 0, exc.start)
-        raise SourceError(
-            f"{filename}:{line}: not UTF-8 (byte 0x{body[exc.start]:02x} at column {column}); "
-            "save the file as UTF-8"
-        ) from None
 
 
 def import_text(
@@ -104,100 +80,6 @@ def import_text(
     return import_paragraphs(split_paragraphs(text), lang=lang, slug=slug, filename=filename)
 
 
-# --- text -> paragraphs -------------------------------------------------------------------
-
-
-class _Line(NamedTuple):
-    number: int  # 1-based line number in the source
-    text: str  # stripped, runs of spaces folded
-    indent: int  # leading spaces: a hanging indent continues a list item
-
-
-def split_paragraphs(text: str) -> list[Para]:
-    """Split text into paragraphs at blank lines, joining hard-wrapped lines with a space."""
-    groups: list[list[_Line]] = [[]]
-    for number, raw in enumerate(text.splitlines(), start=1):
-        clean = _CONTROL.sub("", raw).replace("\t", "    ")
-        line = re.sub(" {2,}", " ", clean).strip()
-        if line:
-            groups[-1].append(_Line(number, line, len(clean) - len(clean.lstrip(" "))))
-        elif groups[-1]:
-            groups.append([])
-    groups = [g for g in groups if g]
-    width = _wrap_width(groups)
-    return [para for group in groups for para in _reflow(group, width)]
-
-
-def _starts_item(line: str) -> bool:
-    return bool(_NUMBERED.match(line) or _BULLETED.match(line))
-
-
-def _is_slogan_line(text: str) -> bool:
-    return text.rstrip(_CLOSERS).endswith(("!", "！")) and word_count(text) <= MAX_SLOGAN_WORDS
-
-
-def _shape_break(prev: str, line: str) -> bool | None:
-    """Whether the shapes of two lines decide that a paragraph ends between them (None: no)."""
-    if _starts_item(line) or chrome.is_chrome(prev) or chrome.is_chrome(line):
-        return True
-    if _is_slogan_line(prev) and _is_slogan_line(line):
-        return True  # "Hands off Rojava!" / "Long live ...!" on consecutive lines
-    if re.search(r"\w-$", prev) and line[:1].isalpha():
-        return False  # a word hyphenated at the break
-    return True if len(prev) > WRAP_LIMIT else None
-
-
-def _wrap_width(groups: list[list[_Line]]) -> int | None:
-    """The width text was hard-wrapped at, or None if every line break ends a paragraph."""
-    inner = [
-        len(prev.text)
-        for group in groups
-        for prev, line in zip(group, group[1:], strict=False)
-        if _shape_break(prev.text, line.text) is None
-    ]
-    if not inner:
-        return None
-    width = max(inner)
-    # Greedy wrapping leaves nearly every inner line close to the width; text with one
-    # paragraph per line has lines of any length.
-    near = sum(1 for n in inner if n >= width - 15)
-    return width if near >= 0.6 * len(inner) else None
-
-
-def _breaks(start: _Line, prev: _Line, line: _Line, width: int | None) -> bool:
-    """Whether a line break inside a blank-line group ends the paragraph that began at ``start``."""
-    decided = _shape_break(prev.text, line.text)
-    if decided is not None:
-        return decided
-    if _starts_item(start.text) and line.indent > start.indent:
-        return False  # hanging indent under "3) KOL ..."
-    if width is None:
-        return True
-    # The next word would have fitted: the writer broke the line on purpose.
-    return len(prev.text) + 1 + len(line.text.split(" ", 1)[0]) <= width
-
-
-def _reflow(group: list[_Line], width: int | None) -> list[Para]:
-    runs = [[group[0]]]
-    for prev, line in zip(group, group[1:], strict=False):
-        if _breaks(runs[-1][0], prev, line, width):
-            runs.append([])
-        runs[-1].append(line)
-    return [_para([line.text for line in run], run[0].number) for run in runs]
-
-
-def _para(lines: list[str], number: int) -> Para:
-    text = lines[0]
-    for line in lines[1:]:
-        # "Marxist-" + "Leninist": a word hyphenated at the break keeps its hyphen, no space.
-        glue = "" if re.search(r"\w-$", text) and line[:1].isalpha() else " "
-        text += glue + line
-    return Para(text, number, lines=lines)
-
-
-# --- paragraphs -> blocks -----------------------------------------------------------------
-
-
 def import_paragraphs(
     paras: list[Para], *, lang: str = "en", slug: str | None = None, filename: str = "<text>"
 ) -> ImportResult:
@@ -209,8 +91,9 @@ def import_paragraphs(
     paras = [p for p in paras if p.text.strip()]
     if not paras:
         raise SourceError(f"{filename}: empty input, nothing to import")
-    junk = {i for i, p in enumerate(paras) if p.hint == "chrome" or chrome.is_chrome(p.text)}
-    paras, title_at = _find_title(paras, junk, lang, filename)
+    title_at = _find_title(paras, lang, filename)
+    paras = _split_title(paras, title_at, lang)
+    junk = {i for i, para in enumerate(paras) if _is_junk(para)}
     dateline_at = _find_dateline(paras, junk, title_at, lang)
     junk |= {i for i in range(title_at) if i != dateline_at}
     body = [p for i, p in enumerate(paras) if i > title_at and i not in junk and i != dateline_at]
@@ -238,11 +121,13 @@ def _substantial(para: Para, lang: str) -> bool:
     return word_count(para.text) >= MIN_TITLE_WORDS and not is_date_only(para.text, lang)
 
 
-def _find_title(
-    paras: list[Para], junk: set[int], lang: str, filename: str
-) -> tuple[list[Para], int]:
+def _is_junk(para: Para) -> bool:
+    return para.hint == "chrome" or chrome.is_chrome(para.text)
+
+
+def _find_title(paras: list[Para], lang: str, filename: str) -> int:
     """Index of the title: marked up, named by a breadcrumb, or the first substantial line."""
-    candidates = [i for i, p in enumerate(paras) if i not in junk]
+    candidates = [i for i, para in enumerate(paras) if not _is_junk(para)]
     marked = [i for i in candidates if paras[i].hint == "title" and _substantial(paras[i], lang)]
     named = [
         j
@@ -259,17 +144,17 @@ def _find_title(
     found = (marked or named or plain or [None])[0]
     if found is None:
         raise SourceError(f"{filename}: no title found (no line of {MIN_TITLE_WORDS}+ words)")
-    return _split_title(paras, found, lang), found
+    return found
 
 
 def _split_title(paras: list[Para], at: int, lang: str) -> list[Para]:
     """Undo a hard-wrap join of title and date line ("Title" + "ICOR Resolution, 17 ...")."""
-    lines = paras[at].lines
+    lines, first = paras[at].lines, paras[at].line
     for k in range(1, len(lines)):
         if _dateline_shaped(lines[k], lang):
-            parts = [_para(lines[:k], paras[at].line), _para([lines[k]], paras[at].line + k)]
+            parts = [join_lines(lines[:k], first), join_lines([lines[k]], first + k)]
             if lines[k + 1 :]:
-                parts.append(_para(lines[k + 1 :], paras[at].line + k + 1))
+                parts.append(join_lines(lines[k + 1 :], first + k + 1))
             return paras[:at] + parts + paras[at + 1 :]
     return paras
 
@@ -299,9 +184,9 @@ def parse_item(para: Para, lang: str) -> Item | None:
         return Item(para.marker, para.text)
     if para.hint or starts_with_date(para.text, lang):  # "1. Mai 2020: ..." is no list item
         return None
-    if match := _NUMBERED.match(para.text):
+    if match := NUMBERED.match(para.text):
         return Item(str(int(match.group(1))), para.text[match.end() :])
-    if match := _BULLETED.match(para.text):
+    if match := BULLETED.match(para.text):
         return Item("-", para.text[match.end() :])
     return None
 
@@ -316,13 +201,13 @@ def _is_intro(para: Para) -> bool:
 
 
 def _is_slogan(para: Para, item: Item | None) -> bool:
-    return not para.hint and item is None and _is_slogan_line(para.text)
+    return not para.hint and item is None and is_slogan_line(para.text)
 
 
 def _organisations(items: list[Item | None]) -> bool:
     """Items that read like names of organisations: short, mostly without a closing stop."""
     texts = [item.text for item in items if item]
-    stops = sum(1 for t in texts if t.rstrip(_CLOSERS).endswith((".", "!", "?", ":", ";")))
+    stops = sum(1 for t in texts if t.rstrip(CLOSERS).endswith((".", "!", "?", ":", ";")))
     short = all(word_count(t) <= MAX_SIGNATORY_WORDS for t in texts)
     return bool(texts) and short and stops <= 0.3 * len(texts)
 
