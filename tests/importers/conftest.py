@@ -19,7 +19,7 @@ def data() -> Path:
     return DATA
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def md() -> MarkdownIt:
     parser = MarkdownIt("commonmark").use(front_matter_plugin)
     for role in ROLES:

@@ -1,0 +1,87 @@
+"""HTML pages: markup chrome is dropped and reported, structure (h1, p, ol/li) is kept."""
+
+from __future__ import annotations
+
+from translator.importers import import_file, import_html
+
+
+def test_page_with_nav_header_footer(data, outline):
+    result = import_file(data / "page.html")
+    front, blocks = outline(result.markdown)
+    assert result.title == "Solidarity with the uprising of the Chilean people"
+    assert front["slug"] == result.slug == "solidarity-with-the-uprising-of-the-2019-11-02"
+    assert blocks[0] == ("body", "h1", result.title)
+    assert ("dateline", "paragraph", "ICOR Resolution, 2 November 2019") in blocks
+    assert [t for r, _, t in blocks if r == "slogans"] == [
+        "Down with the state of emergency!",
+        "Long live the struggle of the Chilean people!",
+        "Long live international solidarity!",
+    ]
+    signatories = [(b, t) for r, b, t in blocks if r == "signatories"]
+    assert signatories[0] == ("paragraph", "Signatories")
+    assert [b for b, _ in signatories[1:]] == ["item 1", "item 2", "item 3"]
+
+
+def test_page_chrome_is_reported_in_order(data):
+    result = import_file(data / "page.html")
+    assert result.dropped == [
+        "ICOR International Coordination",
+        "Home",
+        "News",
+        "You are here: Home / 2019 / Solidarity with the Chilean people",
+        "Document Actions",
+        "© ICOR 2019",
+    ]
+    for gone in ("var skip", "color: red", "International Coordination", "©", "Home"):
+        assert gone not in result.markdown
+
+
+def test_inline_markup_and_entities_become_plain_text(data, outline):
+    result = import_file(data / "page.html")
+    _, blocks = outline(result.markdown)
+    first = (
+        "The ICOR salutes the courageous uprising of the masses in Chile. "
+        "The government of Piñera responded with a state of emergency."
+    )
+    second = "We demand the release of all prisoners & an end to the repression."
+    assert ("body", "paragraph", first) in blocks and ("body", "paragraph", second) in blocks
+
+
+def test_fragment_without_h1_uses_first_substantial_paragraph(outline):
+    html = (
+        "<p>Menu</p><p>Hands off Venezuela now</p><p>ICOR, 25.01.2019</p>"
+        "<ul><li>No intervention</li><li>No <b>sanctions</b></li></ul>"
+        "<p>Signatories:</p><ol start='5'><li>MLPD</li><li value='9'>KOL</li></ol>"
+    )
+    result = import_html(html)
+    _, blocks = outline(result.markdown)
+    assert (result.title, result.date, result.dropped) == (
+        "Hands off Venezuela now",
+        "2019-01-25",
+        ["Menu"],
+    )
+    assert [(r, b) for r, b, _ in blocks[2:]] == [
+        ("body", "item -"), ("body", "item -"), ("signatories", "paragraph"),
+        ("signatories", "item 5"), ("signatories", "item 9"),
+    ]  # fmt: skip
+
+
+def test_typed_numbers_in_paragraphs_are_list_items(outline):
+    html = "<h1>Stop the war on Iran now</h1><p>Signatories</p><p>1. MLPD</p><p>2. KOL</p>"
+    _, blocks = outline(import_html(html).markdown)
+    assert [(r, b) for r, b, _ in blocks[-2:]] == [
+        ("signatories", "item 1"),
+        ("signatories", "item 2"),
+    ]
+
+
+def test_plone_chrome_classes_and_skip_links():
+    html = (
+        '<p class="hiddenStructure"><a href="#c">Skip to content.</a> | '
+        '<a href="#n">Skip to navigation</a></p>'
+        '<div id="portal-personaltools">Personal tools <a>Log in</a></div>'
+        "<div id='content'><h1>Freedom for Leonard Peltier now</h1><p>He is free.</p></div>"
+    )
+    result = import_html(html)
+    assert result.dropped == ["Skip to content. | Skip to navigation", "Personal tools Log in"]
+    assert result.title == "Freedom for Leonard Peltier now"
