@@ -203,12 +203,38 @@ def update(ctx: ProjectContext, slugs, langs, as_json) -> None:
 @click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
 @click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.option("--csv", "as_csv", is_flag=True, help="One CSV line per catalog (as the dashboard).")
+@click.option(
+    "--by",
+    type=click.Choice(["catalog", "language", "document"]),
+    default="catalog",
+    show_default=True,
+    help="One line per catalog, or totals per language or per document.",
+)
+@click.option("--stale", is_flag=True, help="Only catalogs behind their source, with reasons.")
 @pass_project
-def stats(ctx: ProjectContext, slugs, langs, as_json) -> None:
+def stats(ctx: ProjectContext, slugs, langs, as_json, as_csv, by, stale) -> None:
     """Completion per document and language: entries and words translated, fuzzy, untranslated."""
-    table = ctx.project.stats(list(slugs) or None, list(langs) or None)
+    from translator.matrix import matrix_csv, text_report
+
+    project, slugs, langs = ctx.project, list(slugs) or None, list(langs) or None
+    table = project.stats(slugs, langs)
+    marks = project.staleness(slugs, langs) if stale or as_csv else {}
+    if stale:
+        table.rows = [row for row in table.rows if (row.document, row.language) in marks]
     if as_json:
-        emit_json(table.to_dict())
+        data = table.to_dict()
+        if stale:
+            data["stale"] = [
+                {"document": doc, "language": lang, "reasons": list(mark.reasons)}
+                for (doc, lang), mark in sorted(marks.items())
+            ]
+        emit_json(data)
+    elif as_csv:
+        click.echo(matrix_csv(table, marks), nl=False)
+    elif by != "catalog" or stale:
+        for line in text_report(table, by, marks):
+            click.echo(line)
     else:
         _print_stats(table)
     finish(StepReport(errors=table.errors))

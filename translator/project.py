@@ -6,6 +6,7 @@ This is the library face of the CLI and the web UI: each method is one step of t
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from translator.errors import TranslatorError
 from translator.languages import normalize_language
 from translator.model import Document
 from translator.segment import DocumentSet, load_documents
+from translator.staleness import Staleness, project_staleness, source_mtimes
 from translator.stats import CatalogStats, StatsRow, StatsTable, compute_stats
 from translator.stats_index import StatsIndex, open_index
 
@@ -106,7 +108,10 @@ class Project:
                 project=self.settings.project_name,
                 previous=previous,
             )
-            return pot, write_catalog(pot, path)
+            written = write_catalog(pot, path)
+            if not written:
+                os.utime(path)  # the template was checked against its source just now (staleness)
+            return pot, written
 
     def init(self, langs: list[str], slugs: list[str] | None = None) -> StepReport:
         """Create catalogs for new languages (every document, or ``slugs``); existing ones stay."""
@@ -200,6 +205,17 @@ class Project:
     def stats_index(self) -> StatsIndex:
         """This project's catalog statistics index (shared by the whole process)."""
         return open_index(self.settings.locales_dir, self.settings.instance_dir)
+
+    def staleness(
+        self, slugs: list[str] | None = None, langs: list[str] | None = None
+    ) -> dict[tuple[str, str], Staleness]:
+        """Catalogs behind their template or source, by (document, language)."""
+        codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
+        names = self.slugs(slugs)
+        index = self.stats_index()
+        records = index.records(names, codes)
+        sources = source_mtimes(self.settings.source_dir, names)
+        return project_staleness(records, index.templates(names), sources)
 
     def slugs(self, only: list[str] | None = None) -> list[str]:
         """Document names from ``source/`` (without parsing them)."""

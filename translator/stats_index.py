@@ -26,7 +26,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translator.catalog import read_catalog
-from translator.catalog.state import comment_fields, is_fuzzy
+from translator.catalog.state import pending_amendment
 from translator.errors import TranslatorError
 from translator.stats import CatalogStats, compute_stats
 
@@ -77,8 +77,7 @@ def summarize(po: polib.POFile) -> dict:
         if entry.obsolete or not entry.msgid:
             continue
         keys.update(entry.msgid_with_context.encode("utf-8") + b"\0")
-        if entry.previous_msgid and entry.msgstr and is_fuzzy(entry):
-            amended += "amendment" not in comment_fields(entry)
+        amended += pending_amendment(entry)
     meta = po.metadata
     return {
         "pot_date": meta.get("POT-Creation-Date", ""),

@@ -126,6 +126,23 @@ def approve(entry: polib.POEntry, user: str, day: str) -> None:
     set_comment_field(entry, "approved", f"{user} {day} {text_hash(entry.msgstr)}")
 
 
+def change_key(old: str, new: str) -> str:
+    """Fingerprint of one source change (old sentence -> new sentence), shared by all languages."""
+    return text_hash(f"{old}\0{new}")
+
+
+def pending_amendment(entry: polib.POEntry) -> bool:
+    """A translation carried over from a changed source sentence, with no coordinator decision.
+
+    A decision is the translator comment ``amendment: <minor|substantive> <change key> ...``;
+    it stops counting when the source changes again (the key no longer matches).
+    """
+    if entry.obsolete or not entry.previous_msgid or not entry.msgstr or not is_fuzzy(entry):
+        return False
+    decided = comment_fields(entry).get("amendment", "").split()
+    return not (len(decided) >= 2 and decided[1] == change_key(entry.previous_msgid, entry.msgid))
+
+
 IGNORE_PREFIX = "ignore-"
 
 
