@@ -60,3 +60,17 @@ def is_rtl(code: str) -> bool:
 def text_direction(code: str) -> str:
     """``rtl`` or ``ltr``, for the HTML ``dir`` attribute."""
     return "rtl" if is_rtl(code) else "ltr"
+
+
+# Scripts written without a space after a full stop (Chinese, Japanese). Thai, Lao, Khmer and
+# Burmese use no spaces between words, but do put one between sentences, so they are not here.
+NO_SENTENCE_SPACE = {"zh", "ja", "yue", "wuu", "lzh"}
+
+
+def sentence_space(code: str) -> bool:
+    """True if sentences of ``code`` are separated by a space (False for Chinese, Japanese).
+
+    >>> sentence_space("de"), sentence_space("zh_Hant")
+    (True, False)
+    """
+    return parse_language(code).language not in NO_SENTENCE_SPACE

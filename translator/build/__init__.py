@@ -1,0 +1,57 @@
+"""Publication builds: localized Markdown, HTML and text per document and language, MO files.
+
+``build_documents`` gates each language (completion threshold, readiness rules), renders the
+outputs in memory and reports; ``write_build`` writes them. Pieces are usable on their own:
+``choose_translations`` + ``render_document`` rebuild one document, ``compile_mo`` compiles a
+catalog, ``render_page``/``render_text`` turn localized Markdown into HTML or plain text.
+"""
+
+from translator.build.documents import (
+    Fallback,
+    LocalizedDocument,
+    localize_front_matter,
+    render_document,
+    source_document,
+)
+from translator.build.html import render_page
+from translator.build.mo import compile_mo
+from translator.build.pipeline import (
+    FORMATS,
+    BuildOptions,
+    BuildResult,
+    build_documents,
+    parse_formats,
+    write_build,
+)
+from translator.build.report import BuildItem, BuildReport, Status, format_report
+from translator.build.rules import RULES, evaluate_rules, rules_for, validate_rules
+from translator.build.text import render_text
+from translator.build.translations import Selection, Use, choose_translations
+
+__all__ = [
+    "FORMATS",
+    "RULES",
+    "BuildItem",
+    "BuildOptions",
+    "BuildReport",
+    "BuildResult",
+    "Fallback",
+    "LocalizedDocument",
+    "Selection",
+    "Status",
+    "Use",
+    "build_documents",
+    "choose_translations",
+    "compile_mo",
+    "evaluate_rules",
+    "format_report",
+    "localize_front_matter",
+    "parse_formats",
+    "render_document",
+    "render_page",
+    "render_text",
+    "rules_for",
+    "source_document",
+    "validate_rules",
+    "write_build",
+]

@@ -1,0 +1,334 @@
+"""The build: every document in every language, gated, rendered in memory, then written.
+
+:func:`build_documents` decides and renders (no file is touched); :func:`write_build` writes
+the files whose bytes changed and removes outputs of languages that are no longer published.
+Output layout under the output directory::
+
+    index.html                            every document (html format)
+    <slug>/index.html                     the document's languages with completion (html)
+    <slug>/<lang>.md, .html, .txt         one per published language, the original included
+    locale/<lang>/LC_MESSAGES/<slug>.mo   compiled catalog (mo format)
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import polib
+
+from translator.build.documents import Fallback, LocalizedDocument, render_document, source_document
+from translator.build.html import (
+    DocumentEntry,
+    LanguageEntry,
+    render_document_index,
+    render_page,
+    render_site_index,
+)
+from translator.build.mo import compile_mo
+from translator.build.report import BuildItem, BuildReport, Status, find_issues
+from translator.build.rules import RuleContext, evaluate_rules, rules_for, validate_rules
+from translator.build.text import render_text
+from translator.build.translations import (
+    Selection,
+    Use,
+    catalog_index,
+    choose_translations,
+    clean_translation,
+)
+from translator.catalog.io import read_catalog, write_text_atomic
+from translator.catalog.state import entry_state
+from translator.catalog.template import catalog_path
+from translator.config import Settings
+from translator.errors import CatalogError, TranslatorError
+from translator.languages import normalize_language
+from translator.model import Document, EntryState
+
+FORMATS = ("md", "html", "txt", "mo")
+PAGE_FORMATS = ("md", "html", "txt")
+MO_DIR = "locale"
+
+
+@dataclass
+class BuildOptions:
+    """What to build; ``None`` means the project's default."""
+
+    formats: tuple[str, ...] = FORMATS
+    langs: list[str] | None = None  # None: every language with catalogs
+    min_completion: float | None = None  # None: Settings.build_min_completion
+    fallback: Fallback = Fallback.SOURCE
+
+
+@dataclass
+class BuildResult:
+    """The report and every output file's bytes, by path relative to the output directory."""
+
+    report: BuildReport
+    files: dict[str, bytes] = field(default_factory=dict)
+    owned: dict[str, set[str]] = field(default_factory=dict)  # slug -> languages considered
+    full: bool = True  # every language was considered (no --lang): any other output is stale
+
+
+def parse_formats(spec: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
+    """``"md,html"`` (or a list of such) -> ``("md", "html")`` in canonical order."""
+    items = [spec] if isinstance(spec, str) else list(spec)
+    wanted = {part.strip().lower() for item in items for part in item.split(",") if part.strip()}
+    unknown = wanted - set(FORMATS)
+    if unknown:
+        raise TranslatorError(
+            f"unknown format(s) {', '.join(sorted(unknown))}: choose from {', '.join(FORMATS)}"
+        )
+    return tuple(fmt for fmt in FORMATS if fmt in wanted) or FORMATS
+
+
+def build_documents(
+    settings: Settings, documents: list[Document], languages: list[str], options: BuildOptions
+) -> BuildResult:
+    """Decide and render every (document, language); nothing is written.
+
+    :param settings: the project's settings (threshold, drafts, rules, locales directory).
+    :param documents: parsed source documents, in output order.
+    :param languages: the project's languages, used when ``options.langs`` is None; each
+        document is then also published in its own language (the original).
+    :param options: languages, formats, threshold override and fallback.
+    """
+    validate_rules(settings.build_rules)
+    threshold = (
+        settings.build_min_completion if options.min_completion is None else options.min_completion
+    )
+    report = BuildReport(
+        formats=list(options.formats),
+        min_completion=float(threshold),
+        fallback=str(options.fallback),
+    )
+    result = BuildResult(report, full=options.langs is None)
+    requested = {normalize_language(lang) for lang in options.langs or languages}
+    entries = []
+    for doc in documents:
+        own = normalize_language(doc.lang)
+        wanted = requested | ({own} if options.langs is None else set())
+        codes = sorted(wanted, key=lambda code: (code != own, code))  # the original first
+        published = _build_document(settings, doc, codes, options, float(threshold), result)
+        if published:
+            entries.append(DocumentEntry(doc.slug, doc.title, len(published)))
+    if entries and "html" in options.formats:
+        result.files["index.html"] = render_site_index(entries).encode()
+    return result
+
+
+@dataclass
+class _Published:
+    """A language that made it: its page content waits for the full language list."""
+
+    entry: LanguageEntry
+    localized: LocalizedDocument
+
+
+def _build_document(
+    settings: Settings,
+    doc: Document,
+    codes: list[str],
+    options: BuildOptions,
+    threshold: float,
+    result: BuildResult,
+) -> list[_Published]:
+    published: list[_Published] = []
+    result.owned[doc.slug] = set(codes)
+    if "mo" in options.formats and doc.slug == MO_DIR:
+        result.report.errors.append(
+            f"{doc.path}: the slug {MO_DIR!r} clashes with the MO directory of the build"
+        )
+        return published
+    for code in codes:
+        path = catalog_path(settings.locales_dir, code, doc.slug)
+        if code == normalize_language(doc.lang) and not path.is_file():
+            item = BuildItem(doc.slug, code, Status.ORIGINAL, completion=100.0)
+            localized = source_document(doc)
+        else:
+            item, localized, po = _build_translation(settings, doc, code, path, options, threshold)
+            if item.status is Status.ERROR:
+                result.report.errors += item.reasons
+            if localized is not None and "mo" in options.formats:
+                mo_path = f"{MO_DIR}/{code}/LC_MESSAGES/{doc.slug}.mo"
+                result.files[mo_path] = compile_mo(po)
+                item.outputs.append(mo_path)
+        result.report.items.append(item)
+        if localized is not None:
+            formats = tuple(fmt for fmt in options.formats if fmt in PAGE_FORMATS)
+            original = item.status is Status.ORIGINAL
+            entry = LanguageEntry(code, localized.completion, original, formats)
+            published.append(_Published(entry, localized))
+            item.outputs[:0] = [f"{doc.slug}/{code}.{fmt}" for fmt in formats]
+    _render_pages(doc, published, options, result)
+    return published
+
+
+def _build_translation(
+    settings: Settings,
+    doc: Document,
+    code: str,
+    path: Path,
+    options: BuildOptions,
+    threshold: float,
+) -> tuple[BuildItem, LocalizedDocument | None, polib.POFile | None]:
+    relative = _relative(path, settings.root)
+    item = BuildItem(doc.slug, code, Status.SKIPPED, catalog=relative)
+    if not path.is_file():
+        item.reasons.append("no catalog")
+        return item, None, None
+    try:
+        po = read_catalog(path)
+    except CatalogError as exc:
+        item.status = Status.ERROR
+        item.reasons.append(str(exc))
+        return item, None, None
+    allow = {normalize_language(lang) for lang in settings.build_allow_drafts if lang != "*"}
+    drafts_ok = code in allow or "*" in settings.build_allow_drafts
+    selection = choose_translations(doc, po, allow_drafts=drafts_ok)
+    item.completion = selection.completion
+    item.warnings += selection.warnings
+    if selection.not_in_catalog:
+        item.warnings.append(
+            f"{selection.not_in_catalog} sentence(s) of the source are not in {relative}: "
+            "run `translator update`"
+        )
+    item.issues, why = find_issues(_used_entries(doc, po, selection), code, doc.lang)
+    ctx = RuleContext(doc, selection, threshold, item.issues, settings.blocking_checks, why)
+    item.rules = evaluate_rules(rules_for(settings.build_rules, code), ctx)
+    item.counts = _counts(selection, options.fallback)
+    failed = [result for result in item.rules if not result.ok]
+    if failed:
+        item.reasons += [f"{result.rule}: {result.detail}" for result in failed]
+        return item, None, po
+    item.status = Status.BUILT
+    title = _front_title(doc, po, drafts_ok)
+    localized = render_document(doc, selection, code, fallback=options.fallback, front_title=title)
+    return item, localized, po
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return str(path.relative_to(root))
+    except ValueError:
+        return str(path)
+
+
+def _used_entries(doc: Document, po: polib.POFile, selection: Selection) -> list[polib.POEntry]:
+    """The catalog entries whose translations appear in the document, once each, in order."""
+    index = catalog_index(po)
+    seen: dict[str, polib.POEntry] = {}
+    for segment, choice in zip(doc.segments, selection.choices, strict=True):
+        if choice.use is Use.TRANSLATION and segment.text in index:
+            seen.setdefault(segment.text, index[segment.text])
+    return list(seen.values())
+
+
+def _counts(selection: Selection, fallback: Fallback) -> dict[str, int]:
+    missing = selection.missing
+    return {
+        "segments": len(selection.choices),
+        "sentences": selection.sentences,
+        "translated": selection.done,
+        "drafts": selection.drafts,
+        "joined": selection.count(Use.JOINED),
+        "fallback": missing if fallback is Fallback.SOURCE else 0,
+        "left_out": missing if fallback is Fallback.SKIP else 0,
+        "not_in_catalog": selection.not_in_catalog,
+    }
+
+
+def _front_title(doc: Document, po: polib.POFile, drafts_ok: bool) -> str | None:
+    """A catalog translation of the whole front matter title, if it has one of its own."""
+    entry = catalog_index(po).get(doc.title)
+    if entry is None:
+        return None
+    state = entry_state(entry)
+    if state is EntryState.UNTRANSLATED or (state is EntryState.DRAFT and not drafts_ok):
+        return None
+    return clean_translation(entry.msgstr) or None
+
+
+def _render_pages(
+    doc: Document, published: list[_Published], options: BuildOptions, result: BuildResult
+) -> None:
+    languages = [item.entry for item in published]
+    for item in published:
+        code, localized = item.entry.lang, item.localized
+        if "md" in options.formats:
+            result.files[f"{doc.slug}/{code}.md"] = localized.markdown.encode()
+        if "txt" in options.formats:
+            result.files[f"{doc.slug}/{code}.txt"] = render_text(localized.markdown).encode()
+        if "html" in options.formats:
+            result.files[f"{doc.slug}/{code}.html"] = render_page(localized, languages).encode()
+    if published and "html" in options.formats:
+        index = render_document_index(doc.title, languages)
+        result.files[f"{doc.slug}/index.html"] = index.encode()
+
+
+# -- writing -----------------------------------------------------------------------------------
+
+
+def write_build(result: BuildResult, out_dir: Path) -> BuildReport:
+    """Write changed files, remove stale outputs of the languages considered; return the report."""
+    report = result.report
+    report.out_dir = str(out_dir)
+    for relative, data in sorted(result.files.items()):
+        target = out_dir / relative
+        if target.is_file() and target.read_bytes() == data:
+            continue
+        _write_bytes(target, data)
+        report.written.append(relative)
+    for relative in _stale(result, out_dir):
+        with contextlib.suppress(FileNotFoundError):
+            (out_dir / relative).unlink()
+        report.removed.append(relative)
+    return report
+
+
+def _write_bytes(path: Path, data: bytes) -> None:
+    if path.suffix == ".mo":
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f".{path.name}.tmp")
+        temporary.write_bytes(data)
+        os.replace(temporary, path)
+    else:
+        write_text_atomic(path, data.decode())
+
+
+def _stale(result: BuildResult, out_dir: Path) -> list[str]:
+    """Outputs of considered (document, language) pairs that this build did not produce."""
+    formats = result.report.formats
+    stale = []
+    for slug, considered in sorted(result.owned.items()):
+        codes = set(considered) | (_existing_languages(out_dir, slug) if result.full else set())
+        candidates = [f"{slug}/{code}.{fmt}" for code in codes for fmt in PAGE_FORMATS]
+        candidates += [f"{MO_DIR}/{code}/LC_MESSAGES/{slug}.mo" for code in codes]
+        for relative in candidates:
+            if relative.rsplit(".", 1)[-1] not in formats:
+                continue
+            if relative not in result.files and (out_dir / relative).is_file():
+                stale.append(relative)
+        unpublished = not any(path.startswith(f"{slug}/") for path in result.files)
+        if "html" in formats and unpublished and (out_dir / slug / "index.html").is_file():
+            stale.append(f"{slug}/index.html")
+    return stale
+
+
+_LANG_FILE = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]+)*")
+
+
+def _existing_languages(out_dir: Path, slug: str) -> set[str]:
+    """Languages with an output of ``slug`` already in ``out_dir`` (from an earlier build)."""
+    names = {path.stem for path in (out_dir / slug).glob("*.*") if path.suffix[1:] in PAGE_FORMATS}
+    names |= {path.parent.parent.name for path in out_dir.glob(f"{MO_DIR}/*/LC_MESSAGES/{slug}.mo")}
+    found = set()
+    for name in names:
+        if not _LANG_FILE.fullmatch(name):
+            continue
+        with contextlib.suppress(TranslatorError):
+            if normalize_language(name) == name:
+                found.add(name)
+    return found

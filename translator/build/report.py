@@ -1,0 +1,191 @@
+"""The build report: per document and language, built or skipped and why, completion, checks.
+
+One :class:`BuildItem` per (document, language), plus project-level errors (unreadable sources,
+invalid catalogs). Rendered for people by :func:`format_report` and for pipelines by
+:meth:`BuildReport.to_dict`. Failing checks come from ``translator.qa`` when it is installed;
+without it the report says so and carries no check figures.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from translator.build.rules import FoundIssue, RuleResult
+
+if TYPE_CHECKING:
+    import polib
+
+
+class Status(enum.StrEnum):
+    """What happened to one document in one language."""
+
+    ORIGINAL = "original"  # the source document, published as it is
+    BUILT = "built"
+    SKIPPED = "skipped"  # held back by the threshold, a readiness rule, or no catalog
+    ERROR = "error"  # the catalog could not be read
+
+
+@dataclass
+class BuildItem:
+    """The outcome for one document in one language."""
+
+    document: str
+    language: str
+    status: Status
+    completion: float | None = None
+    catalog: str = ""
+    reasons: list[str] = field(default_factory=list)  # why skipped, or the error
+    rules: list[RuleResult] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+    issues: list[FoundIssue] | None = None  # None: checks not run
+    outputs: list[str] = field(default_factory=list)  # paths relative to the output directory
+    warnings: list[str] = field(default_factory=list)
+
+    @property
+    def published(self) -> bool:
+        return self.status in (Status.BUILT, Status.ORIGINAL)
+
+    @property
+    def held_by(self) -> list[str]:
+        """The rules that kept this language back."""
+        return [result.rule for result in self.rules if not result.ok]
+
+    def checks_by_severity(self) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        for issue in self.issues or []:
+            counts[issue.severity] = counts.get(issue.severity, 0) + 1
+        return dict(sorted(counts.items()))
+
+    def to_dict(self) -> dict:
+        return {
+            "document": self.document,
+            "language": self.language,
+            "status": str(self.status),
+            "completion": self.completion,
+            "catalog": self.catalog,
+            "reasons": self.reasons,
+            "held_by": self.held_by,
+            "rules": [result.to_dict() for result in self.rules],
+            "counts": self.counts,
+            "checks": None if self.issues is None else self.checks_by_severity(),
+            "failing_checks": None
+            if self.issues is None
+            else [issue.to_dict() for issue in self.issues],
+            "outputs": self.outputs,
+            "warnings": self.warnings,
+        }
+
+
+@dataclass
+class BuildReport:
+    """Everything one build did; :attr:`ok` is False when a source or catalog is broken."""
+
+    out_dir: str = ""
+    formats: list[str] = field(default_factory=list)
+    min_completion: float = 0.0
+    fallback: str = "source"
+    items: list[BuildItem] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    removed: list[str] = field(default_factory=list)  # stale outputs deleted
+    written: list[str] = field(default_factory=list)  # outputs whose bytes changed
+    checks_note: str = ""  # why failing checks are not reported, if they are not
+
+    @property
+    def ok(self) -> bool:
+        """No unreadable source and no invalid catalog."""
+        return not self.errors
+
+    @property
+    def complete(self) -> bool:
+        """Every requested document and language was published."""
+        return self.ok and all(item.published for item in self.items)
+
+    def exit_code(self, strict: bool) -> int:
+        """1 for a broken source or catalog; with ``strict``, also for anything held back."""
+        if not self.ok or (strict and not self.complete):
+            return 1
+        return 0
+
+    def summary(self) -> dict[str, int]:
+        counts = {str(status): 0 for status in Status}
+        for item in self.items:
+            counts[str(item.status)] += 1
+        return counts
+
+    def to_dict(self) -> dict:
+        return {
+            "out_dir": self.out_dir,
+            "formats": self.formats,
+            "min_completion": self.min_completion,
+            "fallback": self.fallback,
+            "summary": self.summary(),
+            "complete": self.complete,
+            "results": [item.to_dict() for item in self.items],
+            "written": self.written,
+            "removed": self.removed,
+            "checks": self.checks_note or "run",
+            "errors": self.errors,
+        }
+
+
+def format_report(report: BuildReport) -> str:
+    """The report as aligned lines for a terminal or a CI log."""
+    lines: list[str] = []
+    document = None
+    for item in report.items:
+        if item.document != document:
+            document = item.document
+            lines.append(document)
+        lines.append("  " + _item_line(item))
+        lines += [f"      warning: {warning}" for warning in item.warnings]
+    summary = report.summary()
+    lines.append(
+        f"{summary['built']} built, {summary['original']} original, {summary['skipped']} skipped, "
+        f"{summary['error']} error(s) -> {report.out_dir}"
+    )
+    if report.removed:
+        lines.append(f"removed {len(report.removed)} stale file(s)")
+    if report.checks_note:
+        lines.append(f"checks: {report.checks_note}")
+    return "\n".join(lines)
+
+
+def _item_line(item: BuildItem) -> str:
+    completion = f"{item.completion:5.1f}%" if item.completion is not None else "     -"
+    head = f"{item.language:<7} {item.status:<8} {completion}"
+    if not item.published:
+        return f"{head}  " + "; ".join(item.reasons)
+    notes = []
+    if item.counts.get("fallback"):
+        notes.append(f"{item.counts['fallback']} sentence(s) in the source language")
+    if item.counts.get("left_out"):
+        notes.append(f"{item.counts['left_out']} sentence(s) left out")
+    if item.counts.get("drafts"):
+        notes.append(f"{item.counts['drafts']} draft(s)")
+    checks = item.checks_by_severity()
+    if checks:
+        notes.append("checks: " + ", ".join(f"{n} {severity}" for severity, n in checks.items()))
+    formats = " ".join(sorted({path.rsplit(".", 1)[-1] for path in item.outputs}))
+    return f"{head}  {formats}" + (f"  ({'; '.join(notes)})" if notes else "")
+
+
+def find_issues(
+    entries: Iterable[polib.POEntry], lang: str, source_lang: str = "en"
+) -> tuple[list[FoundIssue] | None, str]:
+    """Failing checks on ``entries`` via ``translator.qa``; ``(None, why)`` when it is missing."""
+    try:
+        from translator.qa import run_checks
+    except ImportError as exc:
+        return None, f"translator.qa not available ({exc})"
+    entries = list(entries)
+    results = run_checks(entries, lang)
+    found = []
+    by_key = {entry.msgid_with_context: entry for entry in entries}
+    for key, issues in sorted(results.items(), key=lambda pair: str(pair[0])):
+        msgid = by_key[key].msgid if key in by_key else getattr(key, "msgid", str(key))
+        for issue in issues:
+            found.append(FoundIssue(msgid, issue.check_id, str(issue.severity), issue.message))
+    return found, ""
