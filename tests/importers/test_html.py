@@ -85,3 +85,11 @@ def test_plone_chrome_classes_and_skip_links():
     result = import_html(html)
     assert result.dropped == ["Skip to content. | Skip to navigation", "Personal tools Log in"]
     assert result.title == "Freedom for Leonard Peltier now"
+
+
+def test_text_dropped_above_the_h1_is_warned_about():
+    page = "<p>Posted by the editors of the website yesterday at noon</p>\n<h1>No war on Iran!</h1>"
+    result = import_html(page, filename="p.html")
+    assert result.title == "No war on Iran!"
+    assert result.dropped == ["Posted by the editors of the website yesterday at noon"]
+    assert result.warnings[0] == "p.html:1: dropped 10 words above the title"

@@ -281,6 +281,8 @@ def test_head_chrome_lines(line):
         "Signatories (as of 16. January 2020, up-to-date list of signatories on",
         "21. MLKP Marksist Leninist Komünist Parti Türkiye / Kürdistan",
         "Home front: workers strike",
+        "You are here because the workers of the world unite.",
+        "Usted está aquí porque la lucha continúa.",
     ],
 )
 def test_text_is_not_chrome(line):
@@ -294,3 +296,10 @@ def test_split_paragraphs_records_lines():
         ("First line", 4),
         ("1. Item", 5),
     ]
+
+
+def test_a_very_long_first_paragraph_is_a_title_with_a_warning():
+    text = " ".join(["The workers of the world are rising against war and exploitation."] * 3)
+    result = import_text(text + "\n\nSecond paragraph.\n", filename="long.txt")
+    assert result.title == text
+    assert "long.txt:1: the title has 33 words" in result.warnings

@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from functools import lru_cache
+from typing import NamedTuple
 
 # Lines that are chrome wherever they stand: skip links, tool boxes, document action bars.
 ANYWHERE: dict[str, tuple[str, ...]] = {
@@ -124,12 +125,19 @@ def fold(text: str) -> str:
     return " ".join("".join(out).translate(_LETTER_VARIANTS).split())
 
 
+class _Tables(NamedTuple):
+    anywhere: frozenset[str]
+    head: frozenset[str]  # anywhere + head-only
+    labels: tuple[str, ...]  # longest first, so "sie befinden sich hier" beats a shorter one
+    home: frozenset[str]
+
+
 @lru_cache(maxsize=1)
-def _tables() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
+def _tables() -> _Tables:
     anywhere = frozenset(fold(p) for phrases in ANYWHERE.values() for p in phrases)
-    head = frozenset(fold(p) for phrases in HEAD_ONLY.values() for p in phrases)
-    labels = tuple(sorted({fold(p) for ps in BREADCRUMB.values() for p in ps}, key=len)[::-1])
-    return anywhere, head, labels
+    head = anywhere | {fold(p) for phrases in HEAD_ONLY.values() for p in phrases}
+    labels = sorted({fold(p) for phrases in BREADCRUMB.values() for p in phrases}, key=len)
+    return _Tables(anywhere, head, tuple(reversed(labels)), frozenset(fold(h) for h in HOME))
 
 
 def _phrase(part: str) -> str:
@@ -143,10 +151,17 @@ def _all_in(line: str, phrases: frozenset[str]) -> bool:
 
 
 def breadcrumb_label(line: str) -> str:
-    """Return the folded breadcrumb label the line starts with ("you are here"), or ""."""
+    """Return the folded breadcrumb label the line starts with ("you are here"), or "".
+
+    The label must end the line, be followed by a colon, or by a trail, so that a sentence
+    like "Usted está aquí porque ..." is not taken for a breadcrumb.
+    """
     folded = fold(line)
-    for label in _tables()[2]:
-        if folded.startswith(label) and folded[len(label) : len(label) + 1] in ("", ":", " "):
+    for label in _tables().labels:
+        rest = folded[len(label) :] if folded.startswith(label) else None
+        if rest is None or rest[:1] not in ("", ":", " "):
+            continue
+        if not rest.strip() or rest.lstrip().startswith(":") or _SEPARATORS.search(rest):
             return label
     return ""
 
@@ -169,15 +184,15 @@ def is_chrome(line: str) -> bool:
     >>> is_chrome("We demand the immediate withdrawal of all foreign troops.")
     False
     """
-    return _all_in(line, _tables()[0]) or bool(breadcrumb_label(line))
+    return _all_in(line, _tables().anywhere) or bool(breadcrumb_label(line))
 
 
 def is_head_chrome(line: str) -> bool:
     """True for a line that is chrome when it stands above the title (menus, "Home / 2020")."""
-    if is_chrome(line) or _all_in(line, _tables()[0] | _tables()[1]):
+    if is_chrome(line) or _all_in(line, _tables().head):
         return True
     trail = crumbs(line)
-    if trail and trail[0] in {fold(h) for h in HOME}:
+    if trail and trail[0] in _tables().home:
         return True
     return is_nav_line(line)
 

@@ -35,6 +35,8 @@ from translator.languages import parse_language
 from translator.text import slugify, validate_slug, word_count
 
 MIN_TITLE_WORDS = 3  # fewer is a menu entry or a site name, not a title
+MAX_TITLE_WORDS = 30  # longer: probably a body paragraph of a page without a title
+LONG_HEAD_WORDS = 8  # dropping this much text above the title deserves a warning
 MAX_DATELINE_WORDS = 15
 MAX_INTRO_WORDS = 30
 MAX_SIGNATORY_WORDS = 25
@@ -99,9 +101,9 @@ def import_paragraphs(
     body = [p for i, p in enumerate(paras) if i > title_at and i not in junk and i != dateline_at]
     title = paras[title_at].text
     date = find_date(paras[dateline_at].text, lang) if dateline_at is not None else ""
-    warnings = (
-        [] if date else [f"{filename}: no date line near the title; front matter has no date"]
-    )
+    warnings = _head_warnings(paras, title_at, filename)
+    if not date:
+        warnings.append(f"{filename}: no date line near the title; front matter has no date")
     blocks = [Block(Kind.DATELINE, [paras[dateline_at].text])] if dateline_at is not None else []
     blocks += body_blocks(body, lang, warnings)
     if not any(b.kind is Kind.SIGNATORIES for b in blocks):
@@ -115,6 +117,20 @@ def import_paragraphs(
         dropped=[line for i in sorted(junk) for line in (paras[i].lines or [paras[i].text])],
         warnings=warnings,
     )
+
+
+def _head_warnings(paras: list[Para], title_at: int, filename: str) -> list[str]:
+    """Point at what a person should check: text dropped above the title, a very long title."""
+    dubious = [p for p in paras[:title_at] if not _is_junk(p) and not chrome.is_head_chrome(p.text)]
+    warnings = [
+        f"{filename}:{p.line}: dropped {word_count(p.text)} words above the title"
+        for p in dubious
+        if word_count(p.text) >= LONG_HEAD_WORDS
+    ]
+    words = word_count(paras[title_at].text)
+    if words > MAX_TITLE_WORDS:
+        warnings.append(f"{filename}:{paras[title_at].line}: the title has {words} words")
+    return warnings
 
 
 def _substantial(para: Para, lang: str) -> bool:
