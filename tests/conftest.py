@@ -41,3 +41,38 @@ def seed_project(tmp_path: Path) -> Project:
 @pytest.fixture
 def runner() -> CliRunner:
     return CliRunner()
+
+
+CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; Playwright's own download is not used
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+]
+TEST_OUTPUT = REPO / "test-output"  # screenshots and other artefacts (git-ignored)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """Headless Chromium through Playwright, shared by the session; open pages with new_page()."""
+    if not CHROMIUM.is_file():
+        pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), args=CHROMIUM_ARGS, headless=True
+        )
+        try:
+            yield chromium
+        finally:
+            chromium.close()
+
+
+@pytest.fixture
+def screenshot_dir() -> Path:
+    """Where browser tests save screenshots: test-output/ in the repository."""
+    TEST_OUTPUT.mkdir(exist_ok=True)
+    return TEST_OUTPUT
