@@ -93,3 +93,13 @@ def test_text_dropped_above_the_h1_is_warned_about():
     assert result.title == "No war on Iran!"
     assert result.dropped == ["Posted by the editors of the website yesterday at noon"]
     assert result.warnings[0] == "p.html:1: dropped 10 words above the title"
+
+
+def test_line_break_in_a_heading_is_a_space_elsewhere_a_paragraph_break(outline):
+    result = import_html("<h1>Hands off   Venezuela<br>now!</h1><p>We protest.<br>We strike.</p>")
+    _, blocks = outline(result.markdown)
+    assert blocks == [
+        ("body", "h1", "Hands off Venezuela now!"),
+        ("body", "paragraph", "We protest."),
+        ("body", "paragraph", "We strike."),
+    ]

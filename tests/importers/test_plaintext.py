@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
-import pytest
+import re
 
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from translator.errors import SourceError
 from translator.importers import import_file, import_text
 from translator.importers.chrome import is_chrome, is_head_chrome
 from translator.importers.dates import find_date
@@ -303,3 +308,30 @@ def test_a_very_long_first_paragraph_is_a_title_with_a_warning():
     result = import_text(text + "\n\nSecond paragraph.\n", filename="long.txt")
     assert result.title == text
     assert "long.txt:1: the title has 33 words" in result.warnings
+
+
+SHAPES = [
+    "Skip to content. | Skip to navigation", "You are here: Home / 2020 / No war", "Home",
+    "No war on Iran now!", "ICOR Resolution, 17 January 2020", "  1. PCPCI Parti", "2) MLPD",
+    "- bullet", "# hash", "Signatories:", "We demand the withdrawal of all troops.", "::: slogans",
+    ":::", "*", "1. Mai 2020", "", "", "a_b [c](d) `e` <f> &amp;", "---", "17/01/2020", "БКП",
+]  # fmt: skip
+
+
+@settings(
+    max_examples=200, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.one_of(st.sampled_from(SHAPES), st.text(max_size=30)), max_size=20))
+def test_any_text_gives_canonical_markdown_or_a_source_error(outline, lines):
+    text = "\n".join(lines)
+    try:
+        result = import_text(text)
+    except SourceError:
+        return
+    front, blocks = outline(result.markdown)
+    assert result.markdown.endswith("\n") and not result.markdown.endswith("\n\n")
+    assert front["slug"] == result.slug and front["title"] == result.title
+    assert blocks[0] == ("body", "h1", " ".join(result.title.split()))
+    markup = re.compile(r"<(?:em|strong|link|code|html|image|hardbreak)\w*>")
+    assert not any(markup.search(text) for _, _, text in blocks)  # every text stays literal
+    assert import_text(text).markdown == result.markdown

@@ -78,6 +78,7 @@ class _Walker:
         self.buffer: list[str] = []
         self.line = 0
         self.title_seen = False
+        self.in_heading = False  # a <br> inside a heading is a space, not a new paragraph
 
     def flush(self, hint: str = "", marker: str = "") -> None:
         text = _HTML_SPACE.sub(" ", "".join(self.buffer)).strip()
@@ -98,7 +99,10 @@ class _Walker:
         if tag.name in _SILENT:
             return
         if tag.name == "br":
-            self.flush()
+            if self.in_heading:
+                self.buffer.append(" ")
+            else:
+                self.flush()
             return
         if tag.name not in _BLOCKS:
             self.walk(tag)  # inline: its text joins the paragraph
@@ -114,7 +118,9 @@ class _Walker:
                 self.buffer.append(line)
                 self.flush()
         else:
+            self.in_heading = bool(re.fullmatch(r"h[1-6]", tag.name))
             self.walk(tag)
+            self.in_heading = False
             self.flush(self._heading_hint(tag.name))
 
     def _heading_hint(self, name: str) -> str:
