@@ -96,6 +96,7 @@ class Suggestion:
     origin: str  # "tm", "mt:google", "mt:apertium", ...
     score: int = 100  # 0..100
     source: str = ""  # the source sentence the suggestion was made for (TM: the matched one)
+    problem: str = ""  # why it must not be taken as is, e.g. "lost markup: ](https://...)"
 
 
 class Severity(enum.StrEnum):

@@ -54,3 +54,36 @@ def split_outer_whitespace(text: str) -> tuple[str, str, str]:
         return text, "", ""
     start = text.index(core)
     return text[:start], core, text[start + len(core) :]
+
+
+# Inline pieces an engine must pass through untouched: code, links' targets, URLs, HTML tags,
+# emphasis delimiters, escapes and printf/brace placeholders. Link labels stay translatable.
+_MARKUP = re.compile(
+    r"""
+    (?P<code>(?P<ticks>`+).+?(?P=ticks))
+    | (?P<autolink><[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>)
+    | (?P<tag></?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]*)?/?>)
+    | (?P<footnote>\[\^[^\]\s]+\])
+    | (?P<link_open>!?\[)(?=(?:[^\[\]]|\[[^\]]*\])*\](?:\([^()\s]*(?:\s+"[^"]*")?\)|\[[^\]]*\]))
+    | (?P<link_close>\](?:\([^()\s]*(?:\s+"[^"]*")?\)|\[[^\]]*\]))
+    | (?P<url>(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'"”’»)\]])
+    | (?P<email>[\w.+-]+@[\w-]+(?:\.[\w-]+)+)
+    | (?P<escape>\\[!-/:-@\[-`{-~])
+    | (?P<printf>%(?:\([\w.]+\))?[-+#0]*(?:\d+\$)?\d*(?:\.\d+)?[sdifuxXeEgGcr%])
+    | (?P<brace>\{\{?[\w.:!\[\]-]*\}\}?)
+    | (?P<emphasis>(?<!\w)[*_]{1,3}(?=\S)|(?<=\S)[*_]{1,3}(?!\w)|\*{1,3})
+    """,
+    re.VERBOSE,
+)
+
+
+def markup_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of inline markup and placeholders that must survive translation unchanged.
+
+    A link keeps its label translatable: only ``[`` and ``](url)`` are spans.
+
+    >>> text = "Read [the appeal](https://x.org/a) and *act* now, %s."
+    >>> [text[a:b] for a, b in markup_spans(text)]
+    ['[', '](https://x.org/a)', '*', '*', '%s']
+    """
+    return [match.span() for match in _MARKUP.finditer(text) if match.end() > match.start()]

@@ -93,13 +93,19 @@ def entry_role(entry: polib.POEntry) -> Role:
     return Role.PARAGRAPH
 
 
-def set_draft(entry: polib.POEntry, text: str, source: str) -> None:
-    """Store a machine or memory draft: fuzzy, with its origin; never on a human translation."""
+def set_draft(
+    entry: polib.POEntry, text: str, source: str, *, warning: str | None = None
+) -> None:
+    """Store a machine or memory draft: fuzzy, with its origin; never on a human translation.
+
+    ``warning`` (e.g. markup the engine lost) is kept as ``# mt-warning: ...`` for reviewers.
+    """
     entry.msgstr = text
     if FUZZY not in entry.flags:
         entry.flags.insert(0, FUZZY)
     set_comment_field(entry, "origin", source)
     set_comment_field(entry, "approved", None)
+    set_comment_field(entry, "mt-warning", warning)
 
 
 def set_human(entry: polib.POEntry, text: str, *, needs_review: bool = False) -> None:
@@ -107,6 +113,7 @@ def set_human(entry: polib.POEntry, text: str, *, needs_review: bool = False) ->
     entry.msgstr = text
     set_comment_field(entry, "origin", None)
     set_comment_field(entry, "approved", None)
+    set_comment_field(entry, "mt-warning", None)
     entry.previous_msgid = None
     set_fuzzy(entry, needs_review)
 
