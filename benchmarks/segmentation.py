@@ -199,6 +199,7 @@ def main(argv: list[str] | None = None) -> int:
         print(
             f"{'candidate':<14} {'lang':<5} {'sents':>5} {'P':>6} {'R':>6} {'F1':>6} {'sent/s':>9}"
         )
+        overall = {}
         for name in names:
             errors: list[str] = []
             table = evaluate(found[name], blocks, errors if args.errors else None)
@@ -206,11 +207,20 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name:<14} {lang:<5} {n:>5} {p:>6.3f} {r:>6.3f} {f1:>6.3f} {speed:>9.0f}")
             for line in errors:
                 print(f"   ! {line}")
+            overall[name] = table["ALL"]
+        ranking = sorted(overall, key=lambda name: -overall[name][3])
+        print(f"-- {set_name.upper()} ranking by F1 (all languages) --")
+        for name in ranking:
+            print(f"{name:<14} F1 {overall[name][3]:.3f}  {overall[name][4]:>9.0f} sent/s")
         if args.document:
             print(f"-- {args.document_lang} document of ~{args.document} sentences, by block --")
             for name in names:
                 seconds = document_speed(found[name], blocks, args.document, args.document_lang)
                 print(f"{name:<14} {seconds:6.2f} s")
+    print(
+        "\nchoice: ours = pysbd proposals + the rules of translator/segment/split.py "
+        "(ours/X: the same rules over library X's proposals)"
+    )
     return 0
 
 
