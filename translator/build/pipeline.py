@@ -195,7 +195,14 @@ def _build_translation(
             f"{selection.not_in_catalog} sentence(s) of the source are not in {relative}: "
             "run `translator update`"
         )
-    item.issues, why = find_issues(_used_entries(doc, po, selection), code, doc.lang)
+    item.issues, why = find_issues(
+        po,
+        code,
+        used=_used_msgids(doc, selection),
+        settings=settings,
+        slug=doc.slug,
+        include_drafts=drafts_ok,
+    )
     ctx = RuleContext(doc, selection, threshold, item.issues, settings.blocking_checks, why)
     item.rules = evaluate_rules(rules_for(settings.build_rules, code), ctx)
     item.counts = _counts(selection, options.fallback)
@@ -216,14 +223,13 @@ def _relative(path: Path, root: Path) -> str:
         return str(path)
 
 
-def _used_entries(doc: Document, po: polib.POFile, selection: Selection) -> list[polib.POEntry]:
-    """The catalog entries whose translations appear in the document, once each, in order."""
-    index = catalog_index(po)
-    seen: dict[str, polib.POEntry] = {}
-    for segment, choice in zip(doc.segments, selection.choices, strict=True):
-        if choice.use is Use.TRANSLATION and segment.text in index:
-            seen.setdefault(segment.text, index[segment.text])
-    return list(seen.values())
+def _used_msgids(doc: Document, selection: Selection) -> set[str]:
+    """The sentences whose catalog translations appear in the document."""
+    return {
+        segment.text
+        for segment, choice in zip(doc.segments, selection.choices, strict=True)
+        if choice.use is Use.TRANSLATION
+    }
 
 
 def _counts(selection: Selection, fallback: Fallback) -> dict[str, int]:

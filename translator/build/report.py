@@ -14,9 +14,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from translator.build.rules import FoundIssue, RuleResult
+from translator.errors import TranslatorError
 
 if TYPE_CHECKING:
     import polib
+
+    from translator.config import Settings
 
 
 class Status(enum.StrEnum):
@@ -173,19 +176,38 @@ def _item_line(item: BuildItem) -> str:
 
 
 def find_issues(
-    entries: Iterable[polib.POEntry], lang: str, source_lang: str = "en"
+    entries: Iterable[polib.POEntry],
+    lang: str,
+    *,
+    used: set[str] | None = None,
+    settings: Settings | None = None,
+    slug: str = "",
+    include_drafts: bool = False,
 ) -> tuple[list[FoundIssue] | None, str]:
-    """Failing checks on ``entries`` via ``translator.qa``; ``(None, why)`` when it is missing."""
+    """Failing checks via ``translator.qa``, in catalog order; ``(None, why)`` if they cannot run.
+
+    :param entries: the whole catalog (joined sentences are checked against both sources).
+    :param used: msgids whose translations the document shows; others are not reported.
+    :param settings: the project's settings, for the glossary and the consistency check.
+    :param include_drafts: check fuzzy entries too (where drafts are published).
+    """
     try:
-        from translator.qa import run_checks
+        from translator.qa import check_context, run_checks
     except ImportError as exc:
         return None, f"translator.qa not available ({exc})"
     entries = list(entries)
-    results = run_checks(entries, lang)
+    try:
+        context = check_context(lang, settings, slug=slug) if settings is not None else None
+        results = run_checks(entries, lang, context, include_drafts=include_drafts)
+    except TranslatorError as exc:
+        return None, str(exc)
     found = []
-    by_key = {entry.msgid_with_context: entry for entry in entries}
-    for key, issues in sorted(results.items(), key=lambda pair: str(pair[0])):
-        msgid = by_key[key].msgid if key in by_key else getattr(key, "msgid", str(key))
+    for entry in entries:
+        issues = results.get(entry.msgid_with_context, [])
+        if used is not None and entry.msgid not in used:
+            continue
         for issue in issues:
-            found.append(FoundIssue(msgid, issue.check_id, str(issue.severity), issue.message))
+            found.append(
+                FoundIssue(entry.msgid, issue.check_id, str(issue.severity), issue.message)
+            )
     return found, ""
