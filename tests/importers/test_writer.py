@@ -94,3 +94,17 @@ def test_escaped_paragraph_reads_back_as_the_same_text(md, text):
 def test_heading_keeps_trailing_hashes():
     text = _document(title="Number #1 ##")
     assert "\n# Number #1 \\##\n" in text
+
+
+def test_no_break_spaces_are_kept():
+    assert escape_text("Vive la révolution\u00a0!") == "Vive la révolution\u00a0!"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(min_size=1, max_size=30))
+def test_any_title_survives_the_front_matter(md, title):
+    import yaml
+
+    text = _document(title=title)
+    front = [t for t in md.parse(text) if t.type == "front_matter"][0]
+    assert yaml.safe_load(front.content)["title"] == title

@@ -23,7 +23,17 @@ WRAP_LIMIT = 120  # nobody hard-wraps wider: a longer line is a paragraph of its
 NUMBERED = re.compile(r"\(?(\d{1,3})\s?[.)\-–]\s+(?=\S)")  # "1. ", "1) ", "(1) ", "1- "
 BULLETED = re.compile(r"[-*•·▪◦‣+]\s+(?=\S)")
 CLOSERS = "\"'”’»)]›」 "  # may follow the "!" of a slogan
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\ufeff]")
+_SPACE = re.compile(r"[ \t\r\n\x0b\x0c\x1c-\x1f\x85\u2028\u2029]+")
+_INVISIBLE = re.compile(r"[\x00-\x08\x0e-\x1b\x7f-\x84\x86-\x9f\ufeff]")
+
+
+def clean(text: str) -> str:
+    """One line of text: control characters gone, line breaks and tabs as single spaces.
+
+    >>> clean("  a\tb\u2028c\x07 ")
+    'a b c'
+    """
+    return _SPACE.sub(" ", _INVISIBLE.sub("", text)).strip()
 
 
 @dataclass
@@ -61,10 +71,10 @@ def split_paragraphs(text: str) -> list[Para]:
     """Split text into paragraphs at blank lines, joining hard-wrapped lines with a space."""
     groups: list[list[_Line]] = [[]]
     for number, raw in enumerate(text.splitlines(), start=1):
-        clean = _CONTROL.sub("", raw).replace("\t", "    ")
-        line = re.sub(" {2,}", " ", clean).strip()
+        visible = _INVISIBLE.sub("", raw).replace("\t", "    ")
+        line = re.sub(" {2,}", " ", visible).strip()
         if line:
-            groups[-1].append(_Line(number, line, len(clean) - len(clean.lstrip(" "))))
+            groups[-1].append(_Line(number, line, len(visible) - len(visible.lstrip(" "))))
         elif groups[-1]:
             groups.append([])
     groups = [g for g in groups if g]

@@ -10,7 +10,7 @@ paragraphs from their markup and share everything from :func:`import_paragraphs`
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
 from translator.errors import SourceError
@@ -26,6 +26,7 @@ from translator.importers.paragraphs import (
     CLOSERS,
     NUMBERED,
     Para,
+    clean,
     is_slogan_line,
     join_lines,
     split_paragraphs,
@@ -90,6 +91,7 @@ def import_paragraphs(
     lang = lang.replace("_", "-")  # BCP 47 spelling in the front matter
     if slug is not None:
         validate_slug(slug)
+    paras = [replace(p, text=clean(p.text)) for p in paras]
     paras = [p for p in paras if p.text.strip()]
     if not paras:
         raise SourceError(f"{filename}: empty input, nothing to import")

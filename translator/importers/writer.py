@@ -55,6 +55,9 @@ _BULLET = re.compile(r"[-+*](?=\s|$)")
 _ORDERED = re.compile(r"(\d{1,9})([.)])(?=\s|$)")
 _RULE = re.compile(r"([-_*])(?:\s*\1){2,}\s*")
 _CLOSING_HASHES = re.compile(r"(\s)(#+)\s*$")
+_ASCII_SPACE = re.compile(r"[ \t\r\n]+")
+# Characters YAML does not allow raw (or reads as line breaks) in a double-quoted scalar.
+_NOT_YAML = re.compile("[\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]")
 
 
 def _escape_underscore(text: str) -> str:
@@ -95,7 +98,7 @@ def escape_text(text: str) -> str:
     >>> escape_text("US imperialism endangers world peace – now!")
     'US imperialism endangers world peace – now!'
     """
-    text = escape_inline(" ".join(text.split()))
+    text = escape_inline(_ASCII_SPACE.sub(" ", text).strip(" "))  # keep no-break spaces
     if (
         text.startswith((">", ":::"))
         or _ATX.match(text)
@@ -115,18 +118,24 @@ def _heading(level: int, text: str) -> str:
     return f"{'#' * level} {escaped}"
 
 
+def _quoted(value: str) -> str:
+    """A JSON-style double-quoted string that YAML reads back as ``value``."""
+    text = json.dumps(value, ensure_ascii=False)
+    return _NOT_YAML.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _scalar(value: str) -> str:
     # Plain when YAML reads it back unchanged ("en", a slug); quoted otherwise ("no", "2020").
     try:
         plain = yaml.safe_load(value) == value and "\n" not in value
     except yaml.YAMLError:
         plain = False
-    return value if plain else json.dumps(value, ensure_ascii=False)
+    return value if plain else _quoted(value)
 
 
 def front_matter(*, slug: str, title: str, date: str, lang: str) -> str:
     """The YAML front matter block, keys in canonical order; no date line when unknown."""
-    lines = ["---", f"slug: {_scalar(slug)}", f"title: {json.dumps(title, ensure_ascii=False)}"]
+    lines = ["---", f"slug: {_scalar(slug)}", f"title: {_quoted(title)}"]
     if date:
         lines.append(f"date: {date}")
     lines += [f"lang: {_scalar(lang)}", "---"]
