@@ -21,7 +21,14 @@ _HTML_SUFFIXES = {".html", ".htm"}
 
 
 def import_file(path: Path, *, lang: str = "en", slug: str | None = None) -> ImportResult:
-    """Import a file, choosing the importer by its suffix (.txt/.text/none, .html/.htm, .docx)."""
+    """Import a file, choosing the importer by its suffix (.txt/.text/none, .html/.htm, .docx).
+
+    Text files must be UTF-8 (a BOM is fine); a bad byte is reported with its line.
+
+    :param path: the file to import.
+    :param lang: BCP 47 code of the document's language (month names, front matter).
+    :param slug: the document's name; by default made from the title's first words and the date.
+    """
     path = Path(path)
     suffix = path.suffix.lower()
     if suffix == ".docx":

@@ -23,7 +23,12 @@ if TYPE_CHECKING:
 
 
 def import_docx(path: Path, *, lang: str = "en", slug: str | None = None) -> ImportResult:
-    """Import a Word .docx file as canonical Markdown."""
+    """Import a Word .docx file as canonical Markdown.
+
+    :param path: the .docx file.
+    :param lang: BCP 47 code of the document's language (month names, front matter).
+    :param slug: the document's name; by default made from the title's first words and the date.
+    """
     from docx import Document  # lazy: only Word imports pay for python-docx (and lxml)
     from docx.opc.exceptions import PackageNotFoundError
     from lxml import etree

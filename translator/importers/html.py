@@ -44,6 +44,11 @@ def import_html(
 ) -> ImportResult:
     """Import an HTML page as canonical Markdown.
 
+    :param html: the page's source, already decoded.
+    :param lang: BCP 47 code of the document's language (month names, front matter).
+    :param slug: the document's name; by default made from the title's first words and the date.
+    :param filename: named in errors and warnings.
+
     >>> page = "<nav>Home | News | Contact</nav><h1>Free all political prisoners!</h1><p>Now.</p>"
     >>> result = import_html(page)
     >>> result.title, result.dropped

@@ -74,6 +74,11 @@ def import_text(
 ) -> ImportResult:
     """Import plain text (a page copied or scraped from a website) as canonical Markdown.
 
+    :param text: the whole text, already decoded.
+    :param lang: BCP 47 code of the document's language (month names, front matter).
+    :param slug: the document's name; by default made from the title's first words and the date.
+    :param filename: named in errors and warnings.
+
     >>> result = import_text("Home\\n\\nStrike now, all of us!\\n\\n1 May 2021\\n\\nWe stand.")
     >>> result.title, result.date, result.slug, result.dropped
     ('Strike now, all of us!', '2021-05-01', 'strike-now-all-of-us-2021-05-01', ['Home'])
@@ -86,7 +91,13 @@ def import_text(
 def import_paragraphs(
     paras: list[Para], *, lang: str = "en", slug: str | None = None, filename: str = "<text>"
 ) -> ImportResult:
-    """Apply the recognition rules to paragraphs and write canonical Markdown."""
+    """Apply the recognition rules to paragraphs and write canonical Markdown.
+
+    :param paras: paragraphs in document order, with hints where markup gave them.
+    :raises SourceError: nothing but whitespace, or no title.
+    :raises ConfigError: a slug that is not a safe document name.
+    :raises LanguageError: a language code Babel does not know.
+    """
     parse_language(lang)
     lang = lang.replace("_", "-")  # BCP 47 spelling in the front matter
     if slug is not None:
