@@ -114,7 +114,8 @@ class _Reader:
         if lvl is None:
             return "decimal", 1
         start = _val(lvl, "start") or "1"
-        return _val(lvl, "numFmt") or "decimal", int(start) if start.isdigit() else 1
+        first = min(int(start), 999_999_999) if start.isdigit() else 1  # Markdown allows 9 digits
+        return _val(lvl, "numFmt") or "decimal", first
 
 
 def _find(parent: Any, tag: str, key: str, value: str | None) -> Any:

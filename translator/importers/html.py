@@ -161,7 +161,8 @@ class _Walker:
 
 
 def _int(value: object, default: int) -> int:
+    # Markdown list numbers have at most nine digits and no sign.
     try:
-        return int(str(value))
+        return min(max(int(str(value)), 0), 999_999_999)
     except ValueError:
         return default
