@@ -144,3 +144,10 @@ def test_plain_text_drops_markup_and_keeps_numbers():
     assert text == (
         "A b\n\n    Quote\n    more\n\nRead x (https://x.org) and https://y.org.\n\n1. a\n3. b\n"
     )
+
+
+def test_raw_html_in_the_markdown_itself_is_escaped():
+    body = render_body(localized("<script>alert(1)</script>\n\nText <b onclick=x>bold</b>\n"))
+    assert "<script" not in body and "<b" not in body
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
+    assert "&lt;b onclick=x&gt;bold&lt;/b&gt;" in body

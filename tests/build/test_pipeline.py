@@ -188,3 +188,32 @@ def test_report_carries_completion_counts_and_outputs(project, fill, build, out,
         f"locale/{lang}/LC_MESSAGES/sample.mo",
     ]
     assert data["summary"] == {"original": 1, "built": 1, "skipped": 0, "error": 0}
+
+
+def test_failing_checks_are_reported_and_no_errors_holds_back(project, fill, build, out):
+    from translator.build import format_report
+
+    link = "Read [the appeal](https://example.org/appeal.html) and *act* now."
+    fill(project, "de", translate=lambda msgid: "Lies den Aufruf." if msgid == link else msgid)
+    report = build(project, out)
+    de = {item.language: item for item in report.items}["de"]
+    assert de.status is Status.BUILT
+    assert ("links", "error") in {(issue.check_id, issue.severity) for issue in de.issues}
+    assert f"      error: links: {link[:47]}…: " in format_report(report)
+    project.settings.build_rules = {"de": ["no-errors"]}
+    de = {item.language: item for item in build(project, out).items}["de"]
+    assert de.status is Status.SKIPPED and de.held_by == ["no-errors"]
+
+
+def test_without_translator_qa_the_build_degrades_cleanly(project, fill, build, out, monkeypatch):
+    import sys
+
+    monkeypatch.setitem(sys.modules, "translator.qa", None)  # import fails as if not installed
+    fill(project, "de")
+    de = {item.language: item for item in build(project, out).items}["de"]
+    assert de.status is Status.BUILT and de.issues is None
+    assert de.to_dict()["failing_checks"] is None
+    assert any(warning.startswith("checks not run: ") for warning in de.warnings)
+    project.settings.build_rules = {"*": ["no-errors"]}
+    de = {item.language: item for item in build(project, out).items}["de"]
+    assert de.status is Status.SKIPPED and de.held_by == ["no-errors"]

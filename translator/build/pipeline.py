@@ -203,6 +203,8 @@ def _build_translation(
         slug=doc.slug,
         include_drafts=drafts_ok,
     )
+    if why:
+        item.warnings.append(f"checks not run: {why}")
     ctx = RuleContext(doc, selection, threshold, item.issues, settings.blocking_checks, why)
     item.rules = evaluate_rules(rules_for(settings.build_rules, code), ctx)
     item.counts = _counts(selection, options.fallback)

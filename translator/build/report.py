@@ -94,7 +94,6 @@ class BuildReport:
     errors: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # stale outputs deleted
     written: list[str] = field(default_factory=list)  # outputs whose bytes changed
-    checks_note: str = ""  # why failing checks are not reported, if they are not
 
     @property
     def ok(self) -> bool:
@@ -129,7 +128,6 @@ class BuildReport:
             "results": [item.to_dict() for item in self.items],
             "written": self.written,
             "removed": self.removed,
-            "checks": self.checks_note or "run",
             "errors": self.errors,
         }
 
@@ -144,6 +142,13 @@ def format_report(report: BuildReport) -> str:
             lines.append(document)
         lines.append("  " + _item_line(item))
         lines += [f"      warning: {warning}" for warning in item.warnings]
+        blocking = [issue for issue in item.issues or [] if issue.severity == "error"]
+        lines += [
+            f"      {issue.severity}: {issue.check_id}: {_short(issue.msgid)}: {issue.message}"
+            for issue in blocking[:ISSUES_SHOWN]
+        ]
+        if len(blocking) > ISSUES_SHOWN:
+            lines.append(f"      ... {len(blocking) - ISSUES_SHOWN} more error(s), see --json")
     summary = report.summary()
     lines.append(
         f"{summary['built']} built, {summary['original']} original, {summary['skipped']} skipped, "
@@ -151,9 +156,14 @@ def format_report(report: BuildReport) -> str:
     )
     if report.removed:
         lines.append(f"removed {len(report.removed)} stale file(s)")
-    if report.checks_note:
-        lines.append(f"checks: {report.checks_note}")
     return "\n".join(lines)
+
+
+ISSUES_SHOWN = 5  # error-severity checks listed per language in the text report
+
+
+def _short(text: str, width: int = 48) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def _item_line(item: BuildItem) -> str:
