@@ -187,6 +187,13 @@ def test_fallback_skip_drops_sentences_blocks_and_list_items(project, fill):
     assert localized.fallbacks == 0
 
 
+def test_fallback_skip_of_the_title_leaves_one_blank_line(project, fill):
+    fill(project, "de", only=lambda entry: "role-title" not in entry.flags)
+    _, _, localized = localize(project, "de", fallback=Fallback.SKIP)
+    assert "\ncompletion: 85.7\n---\n\n::: dateline\n[de] ICOR" in localized.markdown
+    assert localized.title == "Peace now. Stop the war!"
+
+
 def test_translation_cannot_open_a_block(project, fill):
     fill(
         project, "de", translate=lambda msgid: "7. März 2021" if "ICOR Resolution" in msgid else "X"

@@ -203,7 +203,9 @@ class _Assembly:
         return rest
 
     def markdown_tail(self) -> str:
-        return "".join(piece.text for piece in self.out[-3:])
+        """The end of the output so far; the front matter before it ends with a newline."""
+        tail = "".join(piece.text for piece in self.out[-3:])
+        return tail if len(self.out) > 3 else "\n" + tail
 
 
 _SETEXT_LINE = re.compile(r"\A {0,3}(?:=+|-+)[ \t]*(?:\n|\Z)")
