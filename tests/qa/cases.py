@@ -61,7 +61,7 @@ def applies(check_id: str, lang: str) -> bool:
 
 
 def script_of(lang: str) -> str:
-    return next(script for script, langs in SCRIPTS.items() if lang in langs)
+    return next((script for script, langs in SCRIPTS.items() if lang in langs), "other")
 
 
 def assert_covers(table: list[tuple]) -> None:

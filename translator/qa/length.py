@@ -21,7 +21,8 @@ if TYPE_CHECKING:
 #: characters of a translation per character of English, where far from 1
 EXPANSION = {"zh": 0.35, "yue": 0.35, "ja": 0.45, "ko": 0.5}
 LONGER, SHORTER = 2.5, 0.4  # allowed factors around the expected length
-ALLOWANCE = 20  # characters any sentence may differ by, whatever its length
+LONGER_ALLOWANCE = 20  # characters any translation may add ("Stop!" -> "Arrêtez la guerre !")
+SHORTER_ALLOWANCE = 5  # and may drop
 
 
 def visible_length(text: str) -> int:
@@ -46,8 +47,8 @@ class LengthCheck(Check):
             return None
         expected = source_length * EXPANSION.get(self.context.base_lang, 1.0)
         ratio = target_length / expected
-        if target_length > expected * LONGER + ALLOWANCE:
+        if target_length > expected * LONGER + LONGER_ALLOWANCE:
             return self.issue(f"{ratio:.1f} times as long as expected from the source")
-        if target_length < expected * SHORTER - ALLOWANCE:
+        if target_length < expected * SHORTER - SHORTER_ALLOWANCE:
             return self.issue(f"only {ratio:.0%} of the length expected from the source")
         return None

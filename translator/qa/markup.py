@@ -4,7 +4,8 @@ Sentences keep their inline Markdown (``*act*``, ``[the appeal](https://...)``),
 puts the translation back into the document as it is, so markup the translator broke is broken in
 the published text. Translate Toolkit knows XML tags and printf, not Markdown, so ``markup``,
 ``links`` and ``block_syntax`` are our own, parsed with markdown-it-py (the parser that read the
-source). TT's ``urls`` and ``emails`` are reused for addresses outside Markdown links.
+source). TT's ``urls`` and ``emails`` are reused for addresses outside Markdown links (with the
+sentence's full stop split off an address first, which TT's patterns would swallow).
 """
 
 from __future__ import annotations
@@ -103,6 +104,21 @@ class LinksCheck(Check):
         return self.issue("link targets differ: " + "; ".join(parts))
 
 
+_ADDRESS_END = re.compile(r"(\S+?(?:://|@)\S*?)([.,;:!?…)»”\"']+)(?=\s|$)")
+
+
+def prose_addresses(text: str) -> str:
+    """Link targets removed, and sentence marks after an address split off.
+
+    Translate Toolkit's URL and e-mail patterns take a full stop after an address as part of
+    it, so "write to info@icor.info." and "info@icor.info ... write" would differ.
+
+    >>> prose_addresses("Write to info@icor.info. See [x](https://a.org).")
+    'Write to info@icor.info . See [x].'
+    """
+    return _ADDRESS_END.sub(r"\1 \2", strip_link_targets(text))
+
+
 class UrlsCheck(ToolkitCheck):
     check_id = "urls"
     name = "URLs"
@@ -111,7 +127,7 @@ class UrlsCheck(ToolkitCheck):
     toolkit_test = "urls"
 
     def check_single(self, source: str, target: str, entry: polib.POEntry) -> Issue | None:
-        return self.toolkit(strip_link_targets(source), strip_link_targets(target))
+        return self.toolkit(prose_addresses(source), prose_addresses(target))
 
 
 class EmailsCheck(ToolkitCheck):
@@ -122,7 +138,7 @@ class EmailsCheck(ToolkitCheck):
     toolkit_test = "emails"
 
     def check_single(self, source: str, target: str, entry: polib.POEntry) -> Issue | None:
-        return self.toolkit(strip_link_targets(source), strip_link_targets(target))
+        return self.toolkit(prose_addresses(source), prose_addresses(target))
 
 
 _BLOCK_START = re.compile(
