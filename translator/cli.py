@@ -398,5 +398,112 @@ def engines(as_json) -> None:
             click.echo(f"{'':<10} installed pairs: {', '.join(row['pairs']) or 'none'}")
 
 
+# -- serve, users ------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@pass_project
+def serve(ctx: ProjectContext, host: str, port: int, threads: int) -> None:
+    """Run the review UI with waitress (first run: prints a one-time admin password)."""
+    import waitress
+
+    from translator.web import create_app
+
+    app = create_app(project_root=ctx.project.root)
+    click.echo(f"translator: review UI for {ctx.project.root} at http://{host}:{port}/", err=True)
+    waitress.serve(app, host=host, port=port, threads=threads, ident="translator")
+
+
+@cli.group(cls=TranslatorGroup)
+def users() -> None:
+    """Manage the review UI's accounts (instance/translator.sqlite3)."""
+
+
+def _accounts_db(ctx: ProjectContext):
+    from translator.web.accounts_cli import open_accounts
+
+    return open_accounts(ctx.project.root)
+
+
+@users.command("add")
+@click.argument("username")
+@click.option("--name", "display_name", default="", help="Full name shown to others.")
+@click.option("--role", type=click.Choice(["admin", "coordinator"]), help="Role in every language.")
+@click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    metavar="LANG[:ROLE]",
+    help="Language team, e.g. de or de:reviewer (repeatable; default role translator).",
+)
+@click.option("--password-stdin", is_flag=True, help="Read the password from stdin.")
+@pass_project
+def users_add(ctx: ProjectContext, username, display_name, role, langs, password_stdin) -> None:
+    """Add a person; without --password-stdin a one-time password is printed once."""
+    from translator.web.accounts_cli import add_user
+
+    with _accounts_db(ctx) as conn:
+        password = sys.stdin.readline().rstrip("\n") if password_stdin else None
+        user, shown = add_user(conn, username, display_name, role, list(langs), password)
+    click.echo(f"added {user.username}")
+    if shown:
+        click.echo(f"one-time password (shown only now): {shown}")
+
+
+@users.command("list")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_project
+def users_list(ctx: ProjectContext, as_json) -> None:
+    """Everyone with an account and their roles."""
+    from translator.web.accounts import describe_roles, list_users
+
+    with _accounts_db(ctx) as conn:
+        people = list_users(conn)
+    if as_json:
+        emit_json([_user_json(user) for user in people])
+        return
+    for user in people:
+        click.echo(f"{user.username:<20} {describe_roles(user)}")
+
+
+def _user_json(user) -> dict:
+    return {
+        "username": user.username,
+        "name": user.display_name,
+        "role": user.global_role,
+        "languages": user.languages,
+    }
+
+
+@users.command("set-role")
+@click.argument("username")
+@click.argument(
+    "role", type=click.Choice(["admin", "coordinator", "reviewer", "translator", "none"])
+)
+@click.option("--lang", "langs", multiple=True, help="Language(s) for reviewer/translator/none.")
+@pass_project
+def users_set_role(ctx: ProjectContext, username, role, langs) -> None:
+    """Set a global role (admin, coordinator, none) or a role in --lang languages."""
+    from translator.web.accounts_cli import set_role
+
+    with _accounts_db(ctx) as conn:
+        click.echo(set_role(conn, username, role, list(langs)))
+
+
+@users.command("remove")
+@click.argument("username")
+@pass_project
+def users_remove(ctx: ProjectContext, username) -> None:
+    """Remove an account (its changes stay in the history)."""
+    from translator.web.accounts import delete_user, require_user
+
+    with _accounts_db(ctx) as conn:
+        delete_user(conn, require_user(conn, username).id)
+    click.echo(f"removed {username}")
+
+
 def main() -> None:
     cli(prog_name="translator")

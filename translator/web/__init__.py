@@ -1,0 +1,137 @@
+"""The review UI: a Flask app factory in the flaskr shape.
+
+``create_app`` sets defaults, then reads ``instance/config.py`` (or the test dict), then plugs in
+each subsystem with ``init_app`` and registers the blueprints in :func:`register_blueprints`,
+the one place to add an area. The instance folder is the project's git-ignored ``instance/``.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, jsonify, render_template, request
+
+from translator.config import find_project, load_settings
+from translator.project import Project
+
+__all__ = ["create_app", "register_blueprints"]
+
+
+def create_app(test_config: dict[str, Any] | None = None, *, project_root=None) -> Flask:
+    """Build the app for the project at ``project_root`` (or ``TRANSLATOR_PROJECT``, or the
+    nearest project above the working directory).
+
+    :param test_config: settings used instead of ``instance/config.py`` (tests).
+    """
+    root = (test_config or {}).get("PROJECT_ROOT") or project_root
+    root = Path(root or os.environ.get("TRANSLATOR_PROJECT") or find_project())
+    settings = load_settings(root)
+    app = Flask(__name__, instance_path=str(settings.instance_dir), instance_relative_config=True)
+    app.config.from_mapping(_defaults(settings.instance_dir))
+    if test_config is None:
+        app.config.from_pyfile("config.py", silent=True)
+    else:
+        app.config.from_mapping(test_config)
+    app.config["PROJECT_ROOT"] = str(settings.root)
+    os.makedirs(app.instance_path, exist_ok=True)
+    if not app.config.get("SECRET_KEY"):
+        app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+
+    from translator.web import assist, auth, db, security, store, templating
+
+    db.init_app(app)
+    security.init_app(app)
+    store.init_app(app, Project(settings))
+    assist.init_app(app)
+    auth.init_app(app)
+    templating.init_app(app)
+    register_blueprints(app)
+    _error_pages(app)
+    return app
+
+
+def register_blueprints(app: Flask) -> None:
+    """Every area of the site (``auth`` registers itself in ``auth.init_app``).
+
+    A new area registers its blueprint here and, for a link in the top bar, calls
+    :func:`add_nav` with its main endpoint.
+    """
+    from translator.web import admin, api, review
+
+    app.register_blueprint(review.bp)
+    app.register_blueprint(api.bp)
+    app.register_blueprint(admin.bp)
+
+
+def add_nav(app: Flask, endpoint: str, label: str, *, coordinators: bool = False) -> None:
+    """Put a link to ``endpoint`` in the top bar (for everyone, or coordinators only)."""
+    app.extensions.setdefault("translator.nav", []).append(
+        {"endpoint": endpoint, "label": label, "coordinators": coordinators}
+    )
+
+
+def _defaults(instance_dir: Path) -> dict[str, Any]:
+    return {
+        "SECRET_KEY": None,  # None: generated once into instance/secret_key
+        "DATABASE": str(instance_dir / "translator.sqlite3"),
+        "FIRST_RUN_ADMIN": True,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_SECURE": False,  # set True in instance/config.py behind HTTPS
+        "SESSION_COOKIE_NAME": "translator_session",
+        "REMEMBER_COOKIE_HTTPONLY": True,
+        "REMEMBER_COOKIE_SAMESITE": "Lax",
+        "REMEMBER_COOKIE_DURATION": timedelta(days=14),
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=12),
+        "WTF_CSRF_TIME_LIMIT": None,  # valid for the session: long edits must not fail
+        "WTF_CSRF_SSL_STRICT": True,
+        "MAX_CONTENT_LENGTH": 1024 * 1024,
+        "LOGIN_MAX_FAILURES": 5,
+        "LOGIN_MAX_FAILURES_PER_ADDRESS": 50,
+        "LOGIN_WINDOW_SECONDS": 15 * 60,
+        "PAGE_SIZE": 50,
+        "MT_TIMEOUT": 20,
+    }
+
+
+def _instance_secret(instance: Path) -> str:
+    """A random key made on first start and kept (mode 0600) so sessions survive restarts."""
+    path = instance / "secret_key"
+    if path.is_file():
+        key = path.read_text(encoding="ascii").strip()
+        if key:
+            return key
+    key = secrets.token_hex(32)
+    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+    with os.fdopen(fd, "w", encoding="ascii") as handle:
+        handle.write(key + "\n")
+    return key
+
+
+def _error_pages(app: Flask) -> None:
+    """JSON for the API, a page for people."""
+    messages = {
+        400: "The request was not understood.",
+        403: "You do not have permission for this.",
+        404: "There is nothing here.",
+        405: "That does not work here.",
+        409: "Someone else changed this in the meantime.",
+        413: "That is too large.",
+        429: "Too many requests; slow down.",
+    }
+
+    def handler(error):
+        code = getattr(error, "code", 500) or 500
+        message = getattr(error, "description", None) or messages.get(code, "Error")
+        if code in messages and message.startswith(("The ", "You ", "Method ", "Not ")):
+            message = messages[code]
+        if request.path.startswith("/api/"):
+            return jsonify(error=message), code
+        return render_template("error.html", code=code, message=message), code
+
+    for code in messages:
+        app.register_error_handler(code, handler)

@@ -1,0 +1,225 @@
+"""Help for the translator beside each sentence: memory matches, machine translation on
+demand, glossary terms and failing checks.
+
+Each helper package (``translator.tm``, ``translator.mt``, ``translator.qa``) is imported
+lazily and only through its public API; when one is missing or fails, the editor still works
+and says what is unavailable. Results that depend only on a catalog's contents are memoized on
+its cached view, so they are computed once per version of the file.
+"""
+
+from __future__ import annotations
+
+import threading
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from translator.errors import TranslatorError
+from translator.web.store import file_identity
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+    from translator.config import Settings
+    from translator.model import Issue, Suggestion
+    from translator.web.access import Workspace
+    from translator.web.store import CatalogView
+
+_glossaries: dict[str, tuple[Any, Any]] = {}
+_glossary_lock = threading.Lock()
+
+
+@dataclass
+class Help:
+    """Suggestions for one sentence, plus notes on what could not be consulted."""
+
+    memory: list[Suggestion] = field(default_factory=list)
+    machine: list[Suggestion] = field(default_factory=list)
+    terms: list[dict] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)
+
+
+# -- glossary -----------------------------------------------------------------------------------
+
+
+def glossary(settings: Settings, lang: str):
+    """The language's glossary (``locales/<lang>/glossary.tsv``), re-read when it changes."""
+    try:
+        from translator.qa.glossary import GLOSSARY_NAME, load_glossary
+    except ImportError:
+        return None
+    path = settings.locales_dir / lang / GLOSSARY_NAME
+    identity = file_identity(path)
+    with _glossary_lock:
+        cached = _glossaries.get(str(path))
+        if cached is None or cached[0] != identity:
+            try:
+                cached = (identity, load_glossary(path))
+            except TranslatorError as exc:
+                cached = (identity, exc)
+            _glossaries[str(path)] = cached
+    return cached[1]
+
+
+def glossary_terms(settings: Settings, lang: str, text: str) -> tuple[list[dict], str]:
+    """Terms of the glossary found in ``text`` (with accepted translations and notes)."""
+    found = glossary(settings, lang)
+    if found is None:
+        return [], ""
+    if isinstance(found, TranslatorError):
+        return [], f"Glossary unreadable: {found}"
+    terms = []
+    for term, targets in found.terms_in(text):
+        terms.append(
+            {
+                "term": term,
+                "targets": targets,
+                "keep": targets == [term],
+                "note": found.notes.get(term, ""),
+            }
+        )
+    return terms, ""
+
+
+# -- checks -------------------------------------------------------------------------------------
+
+
+def catalog_issues(space: Workspace) -> dict[str, list[Issue]]:
+    """Failing checks per entry key for the whole catalog (memoized per file version)."""
+    view = space.view
+    if view is None:
+        return {}
+    settings = space.store.project.settings
+    return view.memo("issues", lambda: _run_checks(view, space.lang, settings))
+
+
+def _run_checks(view: CatalogView, lang: str, settings: Settings) -> dict[str, list[Issue]]:
+    try:
+        from translator.qa import run_checks
+        from translator.qa.context import check_context
+    except ImportError:
+        return {}
+    context = check_context(lang, settings, slug=view.slug)
+    found = run_checks(view.entries, lang, context)
+    return {
+        key: found[entry.msgid_with_context]
+        for key, entry in zip(view.keys, view.entries, strict=True)
+        if entry.msgid_with_context in found
+    }
+
+
+def carry_issues(settings: Settings):
+    """A store hook: after a save, re-check only the changed entries of the new version."""
+
+    def carry(old: dict, view: CatalogView, changed: list[str]) -> dict:
+        try:
+            from translator.qa import entry_issues, joined_source
+            from translator.qa.context import check_context
+        except ImportError:
+            return {}
+        issues = dict(old)
+        context = check_context(view.lang, settings, slug=view.slug)
+        numbers = {view.by_key[key] for key in changed if key in view.by_key}
+        numbers |= {n - 1 for n in numbers if n > 0}  # a joined pair checks the source of both
+        for number in sorted(numbers):
+            entry, key = view.entries[number], view.keys[number]
+            found = []
+            if entry.msgstr:
+                source = joined_source(view.entries, number)
+                found = entry_issues(entry, view.lang, context=context, source=source)
+            if found:
+                issues[key] = found
+            else:
+                issues.pop(key, None)
+        return issues
+
+    return carry
+
+
+def issue_dicts(issues: list[Issue], settings: Settings) -> list[dict]:
+    """JSON-ready issues (check name, description, severity, the flag that dismisses it)."""
+    try:
+        from translator.qa import issue_to_dict
+    except ImportError:
+        return [
+            {
+                "check": i.check_id,
+                "name": i.check_id,
+                "description": "",
+                "severity": str(i.severity),
+                "message": i.message,
+            }
+            for i in issues
+        ]
+    return [issue_to_dict(issue, settings.blocking_checks) for issue in issues]
+
+
+# -- memory -------------------------------------------------------------------------------------
+
+_memories: dict[str, tuple[tuple, Any]] = {}
+_memory_lock = threading.Lock()
+
+
+def translation_memory(settings: Settings, lang: str):
+    """The language's memory, rebuilt only when one of its catalogs changed."""
+    from translator.tm import MemoryStore
+
+    store = MemoryStore(settings.locales_dir, settings.instance_dir)
+    signature = tuple((path.name, file_identity(path)) for path in store.catalogs(lang))
+    with _memory_lock:
+        cached = _memories.get(f"{settings.root}:{lang}")
+        if cached is not None and cached[0] == signature:
+            return cached[1]
+    memory = store.load(lang)
+    with _memory_lock:
+        _memories[f"{settings.root}:{lang}"] = (signature, memory)
+    return memory
+
+
+def memory_suggestions(settings: Settings, lang: str, text: str, current: str = "") -> tuple:
+    """The best earlier translation of this or a similar sentence (with its score)."""
+    try:
+        memory = translation_memory(settings, lang)
+    except ImportError:
+        return [], "Translation memory is not installed."
+    except (TranslatorError, OSError) as exc:
+        return [], f"Translation memory failed: {exc}"
+    found = memory.lookup(text, settings.tm_min_score)
+    if found is None or (found.text == current and found.score == 100):
+        return [], ""
+    return [found], ""
+
+
+# -- machine translation ------------------------------------------------------------------------
+
+
+def engine_name(settings: Settings, lang: str, override: dict | None = None) -> str:
+    """The configured engine for ``lang`` ("" for none)."""
+    engines = override if override is not None else settings.engines
+    name = engines.get(lang) or engines.get(lang.split("_")[0]) or engines.get("*", "")
+    return "" if name in ("", "memory", "none") else name
+
+
+def machine_suggestion(
+    settings: Settings, lang: str, text: str, name: str, terms: dict[str, str] | None = None
+) -> tuple[list, str]:
+    """Ask engine ``name`` for ``text``; returns suggestions and an error message."""
+    if not name:
+        return [], "No machine translation engine is configured for this language."
+    try:
+        from translator.mt import get_engine
+    except ImportError:
+        return [], "Machine translation is not installed."
+    try:
+        engine = get_engine(name, settings)
+        results = engine.translate([text], settings.source_language, lang, terms or None)
+    except TranslatorError as exc:
+        return [], f"{name}: {exc}"
+    suggestions = [result for result in results if not isinstance(result, Exception)]
+    errors = [str(result) for result in results if isinstance(result, Exception)]
+    return suggestions, "; ".join(errors)
+
+
+def init_app(app: Flask) -> None:
+    """Keep checks up to date across saves without re-checking whole catalogs."""
+    store = app.extensions["translator.store"]
+    store.carriers["issues"] = carry_issues(store.project.settings)

@@ -1,0 +1,117 @@
+"""The changes a person can make to catalog entries, as plain functions on polib entries.
+
+Everything is stored in the PO file so other tools see it (see :mod:`translator.catalog.state`):
+
+- save: ``msgstr`` set, provenance cleared (a person's translation), ``fuzzy`` off, or on for
+  "needs review"; an empty text makes the entry untranslated again.
+- approve: ``# approved: <user> <yyyy-mm-dd> <hash of msgstr>`` and ``fuzzy`` off. The hash ties
+  the approval to the text: edited in Poedit or here, the approval lapses by itself; translator
+  comments survive ``translator update``, msgmerge and Poedit.
+- join: the first entry gets ``# joined: next`` and the translation of both sentences; the
+  second gets ``# joined: previous`` and a copy of its source as msgstr, so it counts as done
+  while the build leaves it out. Undo removes both marks and empties the second entry.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import polib
+
+from translator.catalog.state import (
+    approve,
+    comment_fields,
+    dismiss,
+    set_comment_field,
+    set_fuzzy,
+    set_human,
+    undismiss,
+)
+from translator.errors import TranslatorError
+
+MAX_LENGTH = 20_000
+
+
+class EditError(TranslatorError):
+    """A change that does not make sense for this entry (shown to the user as is)."""
+
+
+def clean_text(text: str) -> str:
+    """Normalize what a browser sends: CRLF to LF; refuse absurd sizes and control bytes."""
+    text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
+    if len(text) > MAX_LENGTH:
+        raise EditError(f"the translation is longer than {MAX_LENGTH} characters")
+    if any(ord(char) < 32 and char not in "\n\t" for char in text):
+        raise EditError("the translation contains control characters")
+    return text
+
+
+def _editable(entry: polib.POEntry) -> None:
+    if entry.msgid_plural:
+        raise EditError("plural entries are edited in a PO editor (Poedit)")
+    if comment_fields(entry).get("joined") == "previous":
+        raise EditError("this sentence is joined to the previous one; undo the join there")
+
+
+def save_translation(entry: polib.POEntry, text: str, *, needs_review: bool = False) -> None:
+    """A person's translation; empty text makes the entry untranslated."""
+    _editable(entry)
+    text = clean_text(text)
+    if not text.strip():
+        set_human(entry, "")
+        set_fuzzy(entry, False)
+        return
+    set_human(entry, text, needs_review=needs_review)
+
+
+def mark_needs_review(entry: polib.POEntry) -> None:
+    """Flag the translation as a draft (fuzzy) without changing it."""
+    _editable(entry)
+    if not entry.msgstr:
+        raise EditError("there is no translation to review yet")
+    set_fuzzy(entry, True)
+    set_comment_field(entry, "approved", None)
+
+
+def approve_translation(entry: polib.POEntry, user: str, text: str | None = None) -> None:
+    """Approve the current translation (or ``text``, saved first) as ``user`` today."""
+    _editable(entry)
+    if text is not None and clean_text(text) != entry.msgstr:
+        save_translation(entry, text)
+    if not entry.msgstr.strip():
+        raise EditError("an empty translation cannot be approved")
+    approve(entry, user, dt.date.today().isoformat())
+
+
+def withdraw_approval(entry: polib.POEntry) -> None:
+    """Back to "translated" (a reviewer changed their mind)."""
+    set_comment_field(entry, "approved", None)
+
+
+def join_entries(first: polib.POEntry, second: polib.POEntry, text: str) -> None:
+    """``first`` carries the translation of both sentences; ``second`` is marked as joined."""
+    _editable(first)
+    if second.msgid_plural:
+        raise EditError("plural entries cannot be joined")
+    save_translation(first, text)
+    set_comment_field(first, "joined", "next")
+    set_human(second, second.msgid)
+    set_comment_field(second, "joined", "previous")
+
+
+def unjoin_entries(first: polib.POEntry, second: polib.POEntry | None, restore: str = "") -> None:
+    """Undo a join: both sentences are separate again; the second gets ``restore`` (or nothing)."""
+    if comment_fields(first).get("joined") != "next":
+        raise EditError("this sentence is not joined to the next one")
+    set_comment_field(first, "joined", None)
+    if second is not None and comment_fields(second).get("joined") == "previous":
+        set_comment_field(second, "joined", None)
+        set_human(second, clean_text(restore))
+
+
+def dismiss_check(entry: polib.POEntry, check_id: str, dismissed: bool = True) -> None:
+    """A reviewer's decision that a failing check is fine here (``ignore-<id>`` flag)."""
+    if dismissed:
+        dismiss(entry, check_id)
+    else:
+        undismiss(entry, check_id)

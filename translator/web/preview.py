@@ -1,0 +1,157 @@
+"""The document preview: the source and the localized document as HTML, side by side, with
+every sentence wrapped in a clickable ``<span class="seg">`` that opens it in the editor.
+
+The localized Markdown comes from :mod:`translator.build.documents` (the same code that builds
+the published document) when it is installed; otherwise the source template is filled with
+the translations directly. Markdown is rendered with raw HTML disabled, so nothing a
+translator types can become markup; sentence marks are private-use characters replaced after
+rendering, and only in text, never inside tags.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from markdown_it import MarkdownIt
+from markupsafe import Markup, escape
+from mdit_py_plugins.container import container_plugin
+from mdit_py_plugins.front_matter import front_matter_plugin
+
+from translator.catalog.state import comment_fields, entry_state
+from translator.model import EntryState, Gap, Slot
+
+if TYPE_CHECKING:
+    from translator.model import Document
+    from translator.web.store import CatalogView
+
+OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
+_MARK = re.compile(f"{OPEN}(\\d+){MID}")
+_TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
+_CONTAINERS = ("dateline", "slogans", "signatories")
+
+
+def _renderer() -> MarkdownIt:
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.use(front_matter_plugin)
+    for name in _CONTAINERS:
+        md.use(container_plugin, name=name)
+    return md
+
+
+_MD = _renderer()
+
+
+@dataclass
+class Preview:
+    source: Markup
+    translation: Markup
+    completion: float
+    warnings: list[str]
+
+
+def _wrap(index: int, text: str) -> str:
+    return f"{OPEN}{index}{MID}{text}{CLOSE}"
+
+
+def source_markdown(doc: Document) -> str:
+    """The source body with each sentence marked by its segment index."""
+    parts = []
+    for piece in doc.template:
+        if isinstance(piece, Slot):
+            parts.append(_wrap(piece.index, doc.segments[piece.index].raw))
+        elif isinstance(piece, Gap):
+            parts.append(piece.text)
+        else:
+            parts.append(piece)
+    return "".join(parts)
+
+
+def localized_markdown(doc: Document, view: CatalogView, lang: str):
+    """The localized body with sentences marked, its completion and the builder's warnings."""
+    try:
+        from translator.build.documents import Fallback, render_document
+        from translator.build.translations import Use, choose_translations
+    except ImportError:
+        return _simple_localized(doc, view), None, []
+    selection = choose_translations(doc, view.po, allow_drafts=True)
+    rendered = render_document(doc, selection, lang, fallback=Fallback.SOURCE)
+    shown = [
+        slot.index
+        for slot in doc.template
+        if isinstance(slot, Slot)
+        and (
+            selection.choices[slot.index].use is Use.TRANSLATION
+            or selection.choices[slot.index].use is Use.MISSING
+        )
+    ]
+    slots = [piece for piece in rendered.pieces if piece.slot]
+    body = rendered.pieces[1:]  # the first piece is the front matter
+    if len(slots) != len(shown):
+        return "".join(piece.text for piece in body), selection.completion, selection.warnings
+    numbers = iter(shown)
+    parts = [_wrap(next(numbers), p.text) if p.slot else p.text for p in body]
+    return "".join(parts), selection.completion, selection.warnings
+
+
+def _simple_localized(doc: Document, view: CatalogView) -> str:
+    """Fallback without the build package: translation or source per slot."""
+    by_msgid = {entry.msgid: entry for entry in view.entries}
+    parts = []
+    for piece in doc.template:
+        if isinstance(piece, Slot):
+            segment = doc.segments[piece.index]
+            entry = by_msgid.get(segment.text)
+            if entry is not None and comment_fields(entry).get("joined") == "previous":
+                continue
+            usable = entry is not None and entry_state(entry) is not EntryState.UNTRANSLATED
+            parts.append(_wrap(piece.index, entry.msgstr if usable else segment.raw))
+        elif isinstance(piece, Gap):
+            parts.append(piece.text)
+        else:
+            parts.append(piece)
+    return "".join(parts)
+
+
+def render_marked(markdown: str, targets: dict[int, tuple[str, str]]) -> Markup:
+    """Markdown with sentence marks -> safe HTML; ``targets``: segment -> (entry key, state)."""
+    html = _MD.render(markdown)
+    out = []
+    for part in _TAG_OR_TEXT.split(html):
+        if part.startswith("<"):
+            out.append(_MARK.sub("", part).replace(CLOSE, ""))
+            continue
+        out.append(
+            _MARK.sub(lambda m: _open_tag(int(m.group(1)), targets), part).replace(CLOSE, "</span>")
+        )
+    return Markup("".join(out))
+
+
+def _open_tag(index: int, targets: dict[int, tuple[str, str]]) -> str:
+    key, state = targets.get(index, ("", "untranslated"))
+    return (
+        f'<span class="seg state-{escape(state)}" data-key="{escape(key)}" '
+        f'data-index="{index}" tabindex="0" role="link">'
+    )
+
+
+def build_preview(doc: Document, view: CatalogView, lang: str, keys: dict[str, str]) -> Preview:
+    """Both sides of the preview; ``keys`` maps msgid -> entry key."""
+    states = {
+        entry.msgid: str(state) for entry, state in zip(view.entries, view.states, strict=True)
+    }
+    targets = {
+        index: (keys.get(segment.text, ""), states.get(segment.text, "untranslated"))
+        for index, segment in enumerate(doc.segments)
+    }
+    body, completion, warnings = localized_markdown(doc, view, lang)
+    if completion is None:
+        done = sum(state is not EntryState.UNTRANSLATED for state in view.states)
+        completion = round(100.0 * done / len(view.states), 1) if view.states else 100.0
+    return Preview(
+        source=render_marked(source_markdown(doc), targets),
+        translation=render_marked(body, targets),
+        completion=completion,
+        warnings=list(warnings),
+    )

@@ -1,0 +1,326 @@
+"""Catalogs and source documents for the web app: parsed once, cached by file identity, and
+saved by read-modify-write under the catalog's lock with optimistic concurrency.
+
+A cached catalog is shared by every request and never modified in place: a save reads the file
+again under :func:`~translator.catalog.lock.catalog_lock`, checks that each entry it changes is
+still at the version the client saw (else :class:`Conflict`, carrying the current text), applies
+the change, writes atomically with :func:`~translator.catalog.io.write_catalog` and puts the
+written catalog in the cache. A file changed by anyone else (the CLI, Poedit, git) has a new
+identity (inode, size, mtime) and is parsed again on the next request; a file that fails to
+parse is cached as broken with its error (file and line) so other pages keep working.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import sqlite3
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import polib
+
+from translator.catalog import catalog_lock, read_catalog, write_catalog
+from translator.catalog.state import entry_state
+from translator.errors import CatalogError, TranslatorError
+from translator.segment import read_document
+
+if TYPE_CHECKING:
+    from flask import Flask
+
+    from translator.model import Document, EntryState
+    from translator.project import Project
+
+Identity = tuple[int, int, int]  # inode, size, mtime_ns
+
+
+def file_identity(path: Path) -> Identity | None:
+    """What tells one version of a file from the next without reading it (None: missing)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
+def entry_key(entry: polib.POEntry) -> str:
+    """A short stable id for an entry, used in URLs (its msgctxt and msgid hashed)."""
+    return hashlib.sha1(entry.msgid_with_context.encode("utf-8")).hexdigest()[:16]
+
+
+def entry_version(entry: polib.POEntry) -> str:
+    """Fingerprint of what a person can change: translation, state flags, translator comment.
+
+    Role flags, positions and occurrences are left out: ``translator update`` rewrites them
+    without touching the translation, and that must not look like a conflicting edit.
+    """
+    flags = ",".join(sorted(flag for flag in entry.flags if not flag.startswith("role-")))
+    plural = "\x1f".join(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural))
+    data = "\0".join((entry.msgstr, plural, flags, entry.tcomment or ""))
+    return hashlib.sha1(data.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """An entry's changeable parts at one moment (for conflicts, the audit log and undo)."""
+
+    key: str
+    msgid: str
+    msgstr: str
+    state: str
+    version: str
+    tcomment: str
+    fuzzy: bool
+
+    @classmethod
+    def of(cls, entry: polib.POEntry) -> Snapshot:
+        return cls(
+            key=entry_key(entry),
+            msgid=entry.msgid,
+            msgstr=entry.msgstr,
+            state=str(entry_state(entry)),
+            version=entry_version(entry),
+            tcomment=entry.tcomment or "",
+            fuzzy="fuzzy" in entry.flags,
+        )
+
+
+class Conflict(TranslatorError):
+    """Someone saved the entry since the client loaded it; carries the entry as it is now."""
+
+    def __init__(self, current: Snapshot):
+        super().__init__(f"{current.msgid!r} was changed by someone else")
+        self.current = current
+
+
+class EntryGone(TranslatorError):
+    """The entry is no longer in the catalog (the source changed and `update` ran)."""
+
+
+@dataclass
+class CatalogView:
+    """One parsed catalog, read-only for requests, with its live entries indexed by key."""
+
+    lang: str
+    slug: str
+    path: Path
+    identity: Identity | None
+    po: polib.POFile
+    entries: list[polib.POEntry] = field(default_factory=list)
+    by_key: dict[str, int] = field(default_factory=dict)
+    keys: list[str] = field(default_factory=list)
+    states: list[EntryState] = field(default_factory=list)
+    _memo: dict = field(default_factory=dict)
+    _memo_lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def __post_init__(self):
+        self.entries = [entry for entry in self.po if not entry.obsolete and entry.msgid]
+        self.keys = [entry_key(entry) for entry in self.entries]
+        self.by_key = {key: number for number, key in enumerate(self.keys)}
+        self.states = [entry_state(entry) for entry in self.entries]
+
+    def entry(self, key: str) -> polib.POEntry | None:
+        number = self.by_key.get(key)
+        return None if number is None else self.entries[number]
+
+    def memo(self, name: str, compute: Callable[[], object]):
+        """Derived data (checks, stats) computed once per version of the file."""
+        with self._memo_lock:
+            if name not in self._memo:
+                self._memo[name] = compute()
+            return self._memo[name]
+
+
+@dataclass
+class DocumentView:
+    """A parsed source document with lookups the editor needs."""
+
+    doc: Document
+    identity: Identity | None
+    by_text: dict[str, list[int]] = field(default_factory=dict)  # msgid -> segment indexes
+    blocks: dict[int, list[int]] = field(default_factory=dict)  # block -> segment indexes
+
+    def __post_init__(self):
+        for index, segment in enumerate(self.doc.segments):
+            self.by_text.setdefault(segment.text, []).append(index)
+            self.blocks.setdefault(segment.block, []).append(index)
+
+
+@dataclass
+class Change:
+    """One entry before and after a save."""
+
+    before: Snapshot
+    after: Snapshot
+
+
+class Store:
+    """Cache and save path for one project's catalogs and documents (one per app)."""
+
+    def __init__(self, project: Project):
+        self.project = project
+        self._lock = threading.Lock()
+        self._catalogs: dict[Path, tuple[Identity | None, CatalogView | CatalogError]] = {}
+        self._documents: dict[Path, tuple[Identity | None, DocumentView | TranslatorError]] = {}
+        self.parses = 0  # catalogs parsed for reading (tests check the cache works)
+        # memo name -> hook(old value, new view, changed keys) -> new value, so derived data
+        # (checks) is updated for the entries a save changed instead of recomputed for all
+        self.carriers: dict[str, Callable[[object, CatalogView, list[str]], object]] = {}
+
+    # -- what exists (URLs are checked against these, never turned into paths directly) --
+
+    def languages(self) -> list[str]:
+        return self.project.languages()
+
+    def slugs(self) -> list[str]:
+        return self.project.slugs()
+
+    def has_catalog(self, lang: str, slug: str) -> bool:
+        return self.project.catalog_path(lang, slug).is_file()
+
+    # -- reading ------------------------------------------------------------------------------
+
+    def catalog(self, lang: str, slug: str) -> CatalogView:
+        """The catalog as it is on disk now; raises CatalogError when it cannot be parsed."""
+        path = self.project.catalog_path(lang, slug)
+        identity = file_identity(path)
+        with self._lock:
+            cached = self._catalogs.get(path)
+        if cached is None or cached[0] != identity:
+            cached = (identity, self._parse(lang, slug, path))
+            with self._lock:
+                self._catalogs[path] = cached
+        if isinstance(cached[1], CatalogError):
+            raise cached[1]
+        return cached[1]
+
+    def _parse(self, lang: str, slug: str, path: Path) -> CatalogView | CatalogError:
+        self.parses += 1
+        try:
+            identity = file_identity(path)
+            po = read_catalog(path)
+        except CatalogError as exc:
+            return CatalogError(str(exc).replace(str(self.project.root) + os.sep, ""))
+        return CatalogView(lang, slug, path, identity, po)
+
+    def document(self, slug: str) -> DocumentView:
+        """The parsed source document; raises SourceError when it cannot be read."""
+        path = self.project.settings.source_dir / f"{slug}.md"
+        identity = file_identity(path)
+        with self._lock:
+            cached = self._documents.get(path)
+        if cached is None or cached[0] != identity:
+            try:
+                value: DocumentView | TranslatorError = DocumentView(
+                    read_document(path, self.project.root), identity
+                )
+            except TranslatorError as exc:
+                value = exc
+            cached = (identity, value)
+            with self._lock:
+                self._documents[path] = cached
+        if isinstance(cached[1], TranslatorError):
+            raise cached[1]
+        return cached[1]
+
+    # -- writing ------------------------------------------------------------------------------
+
+    def modify(
+        self,
+        lang: str,
+        slug: str,
+        versions: dict[str, str],
+        change: Callable[[polib.POFile, dict[str, polib.POEntry]], None],
+        after_write: Callable[[list[Change]], None] | None = None,
+    ) -> tuple[CatalogView, list[Change]]:
+        """Read-modify-write one catalog under its lock.
+
+        :param versions: key -> the version the client last saw, for every entry it changes.
+        :param change: mutates the fresh catalog; receives it and the entries by key.
+        :param after_write: runs inside the lock once the file is written (the audit log).
+        :raises Conflict: an entry's version differs from the one the client saw.
+        :raises EntryGone: an entry is no longer in the catalog.
+        """
+        path = self.project.catalog_path(lang, slug)
+        with catalog_lock(path):
+            previous = self._cached_view(path, file_identity(path))
+            po = read_catalog(path)
+            live = {entry_key(e): e for e in po if not e.obsolete and e.msgid}
+            entries = {}
+            for key, version in versions.items():
+                entry = live.get(key)
+                if entry is None:
+                    raise EntryGone(f"{slug} [{lang}]: the sentence is no longer in the catalog")
+                if entry_version(entry) != version:
+                    raise Conflict(Snapshot.of(entry))
+                entries[key] = entry
+            before = {key: Snapshot.of(entry) for key, entry in entries.items()}
+            change(po, entries)
+            changes = [Change(before[key], Snapshot.of(entry)) for key, entry in entries.items()]
+            if any(c.before.version != c.after.version for c in changes):
+                write_catalog(po, path)
+            view = CatalogView(lang, slug, path, file_identity(path), po)
+            changed = [c.after.key for c in changes if c.before.version != c.after.version]
+            self._carry(previous, view, changed)
+            with self._lock:
+                self._catalogs[path] = (view.identity, view)
+            if after_write is not None:
+                after_write(changes)
+        _refresh_stats_index(path, po)
+        return view, changes
+
+    def _cached_view(self, path: Path, identity: Identity | None) -> CatalogView | None:
+        with self._lock:
+            cached = self._catalogs.get(path)
+        if cached is None or cached[0] != identity or not isinstance(cached[1], CatalogView):
+            return None
+        return cached[1]
+
+    def _carry(self, previous: CatalogView | None, view: CatalogView, changed: list[str]):
+        """Update memoized data of the version a save started from, when it was cached."""
+        if previous is None:
+            return
+        with previous._memo_lock:
+            memo = dict(previous._memo)
+        for name, value in memo.items():
+            carrier = self.carriers.get(name)
+            if carrier is None:
+                continue
+            try:
+                view._memo[name] = carrier(value, view, changed)
+            except (TranslatorError, OSError, ValueError, KeyError):
+                continue  # computed afresh on next use
+
+    def forget(self) -> None:
+        """Drop every cached catalog and document."""
+        with self._lock:
+            self._catalogs.clear()
+            self._documents.clear()
+
+
+def _refresh_stats_index(path: Path, po: polib.POFile) -> None:
+    """Tell the dashboard's statistics index about the new file, when that module exists."""
+    try:
+        from translator import stats_index
+    except ImportError:
+        return
+    refresh = getattr(stats_index, "refresh", None)
+    if refresh is None:
+        return
+    # the index rebuilds itself from the files: a failed refresh loses nothing
+    with contextlib.suppress(TranslatorError, OSError, sqlite3.Error, TypeError, ValueError):
+        refresh(path, po)
+
+
+def init_app(app: Flask, project: Project) -> None:
+    app.extensions["translator.store"] = Store(project)
+
+
+def get_store() -> Store:
+    from flask import current_app
+
+    return current_app.extensions["translator.store"]
