@@ -212,13 +212,14 @@ def update(ctx: ProjectContext, slugs, langs, as_json) -> None:
     help="One line per catalog, or totals per language or per document.",
 )
 @click.option("--stale", is_flag=True, help="Only catalogs behind their source, with reasons.")
+@click.option("--no-checks", is_flag=True, help="Do not count failing quality checks (faster).")
 @pass_project
-def stats(ctx: ProjectContext, slugs, langs, as_json, as_csv, by, stale) -> None:
+def stats(ctx: ProjectContext, slugs, langs, as_json, as_csv, by, stale, no_checks) -> None:
     """Completion per document and language: entries and words translated, fuzzy, untranslated."""
     from translator.matrix import matrix_csv, text_report
 
     project, slugs, langs = ctx.project, list(slugs) or None, list(langs) or None
-    table = project.stats(slugs, langs)
+    table = project.stats(slugs, langs, with_checks=not no_checks)
     marks = project.staleness(slugs, langs) if stale or as_csv else {}
     if stale:
         table.rows = [row for row in table.rows if (row.document, row.language) in marks]
@@ -241,14 +242,92 @@ def stats(ctx: ProjectContext, slugs, langs, as_json, as_csv, by, stale) -> None
 
 
 def _print_stats(table) -> None:
-    header = f"{'document':<34} {'lang':<6} {'done':>5} {'fuzzy':>5} {'untr':>5} {'words':>11} {'%':>6}"
-    click.echo(header)
+    header = (
+        f"{'document':<34} {'lang':<6} {'done':>5} {'fuzzy':>5} {'untr':>5} {'words':>11} {'%':>6}"
+    )
+    click.echo(header + "  checks (error/warning/info)")
     for row in table.rows:
         s = row.stats
         click.echo(
             f"{row.document[:34]:<34} {row.language:<6} {s.done:>5} {s.fuzzy:>5} "
             f"{s.untranslated:>5} {s.done_words:>5}/{s.total_words:<5} {s.percent:>5.1f}%"
+            f"  {_issue_counts(s.issues)}"
         )
+
+
+def _issue_counts(issues: dict[str, int]) -> str:
+    """``2/5/0`` failing checks by severity, or ``-`` when none were counted."""
+    if not issues:
+        return "-"
+    return "/".join(str(issues.get(severity, 0)) for severity in ("error", "warning", "info"))
+
+
+# -- check -------------------------------------------------------------------------------------
+
+
+@cli.command()
+@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
+@click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
+@click.option("--check", "only", multiple=True, help="Only this check id (repeatable).")
+@click.option(
+    "--severity",
+    type=click.Choice(["error", "warning", "info"]),
+    default="info",
+    show_default=True,
+    help="Lowest severity to list (the exit code still counts every failure).",
+)
+@click.option("--no-drafts", is_flag=True, help="Leave fuzzy drafts (machine, memory) out.")
+@click.option("--list-checks", is_flag=True, help="Describe every check and exit.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@pass_project
+def check(ctx: ProjectContext, langs, slugs, only, severity, no_drafts, list_checks, as_json):
+    """Run the quality checks; exit 1 when an error or a blocking check fails.
+
+    Blocking checks are the coordinator's `blocking_checks` setting. A reviewer dismisses a
+    check on one entry with the flag the listing shows (`#, ignore-<check>`).
+    """
+    from translator.qa import describe_checks
+
+    if list_checks:
+        rows = describe_checks()
+        if as_json:
+            emit_json(rows)
+        for row in [] if as_json else rows:
+            click.echo(f"{row['check']:<20} {row['severity']:<8} {row['description']}")
+        return
+    report = ctx.project.check(
+        list(slugs) or None, list(langs) or None, include_drafts=not no_drafts, only=list(only)
+    )
+    _print_check_report(report, severity, as_json)
+    for line in report.errors:
+        click.echo(f"error: {line}", err=True)
+    if not report.ok:
+        sys.exit(1)
+
+
+def _print_check_report(report, severity: str, as_json: bool) -> None:
+    levels = ["error", "warning", "info"]
+    lowest = levels.index(severity)
+    shown = [f for f in report.failures if levels.index(str(f.issue.severity)) <= lowest]
+    if as_json:
+        data = report.to_dict()
+        data["failures"] = [failure.to_dict(report.blocking) for failure in shown]
+        emit_json(data)
+        return
+    gating = {id(failure) for failure in report.gating()}
+    for f in shown:
+        mark = " (blocking)" if id(f) in gating and str(f.issue.severity) != "error" else ""
+        issue = f.issue
+        click.echo(
+            f"{f.catalog}:{f.line}: {issue.severity}{mark} [{issue.check_id}] {issue.message}"
+        )
+        click.echo(f"    {f.document} [{f.language}] {f.source} {f.state}: {f.msgid[:90]!r}")
+    counts = report.counts()
+    click.echo(
+        f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info in "
+        f"{report.catalogs} catalog(s), {report.entries} translated entries; "
+        f"{len(report.gating())} gating"
+    )
 
 
 # -- build -------------------------------------------------------------------------------------

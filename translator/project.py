@@ -6,6 +6,7 @@ This is the library face of the CLI and the web UI: each method is one step of t
 
 from __future__ import annotations
 
+import dataclasses
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +28,7 @@ from translator.config import Settings
 from translator.errors import TranslatorError
 from translator.languages import normalize_language
 from translator.model import Document
+from translator.qa.report import CheckReport, check_project, language_results
 from translator.segment import DocumentSet, load_documents
 from translator.staleness import Staleness, project_staleness, source_mtimes
 from translator.stats import CatalogStats, StatsRow, StatsTable, compute_stats
@@ -169,15 +171,50 @@ class Project:
         langs: list[str] | None = None,
         *,
         use_index: bool = True,
+        with_checks: bool = True,
     ) -> StatsTable:
         """Figures per document and language, from the catalogs on disk.
 
         With ``use_index`` only catalogs changed since they were last counted are parsed (see
         :mod:`translator.stats_index`); without it every catalog is read (same numbers).
+        With ``with_checks`` each row also counts failing checks by severity (see
+        :meth:`count_issues`).
         """
         codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
         names = self.slugs(slugs)
         records = self.stats_index().records(names, codes) if use_index else None
+        table = self._table(names, codes, records)
+        return self.count_issues(table) if with_checks else table
+
+    def count_issues(self, table: StatsTable) -> StatsTable:
+        """Fill each row's failing checks by severity; checks run once per version of the files."""
+        for lang in sorted({row.language for row in table.rows if not row.error}):
+            results = language_results(self.settings, lang)
+            for row in table.rows:
+                if row.language != lang or row.document not in results:
+                    continue
+                entries, found = results[row.document]
+                counted = compute_stats(entries, lambda e, f=found: f.get(e.msgid_with_context, ()))
+                row.stats = dataclasses.replace(row.stats, issues=counted.issues)
+        return table
+
+    # -- checks ----------------------------------------------------------------------------------
+
+    def check(
+        self,
+        slugs: list[str] | None = None,
+        langs: list[str] | None = None,
+        *,
+        include_drafts: bool = True,
+        only: list[str] | None = None,
+    ) -> CheckReport:
+        """Run the quality checks (:mod:`translator.qa`) over the catalogs of the documents."""
+        codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
+        return check_project(
+            self.settings, self.slugs(slugs), codes, include_drafts=include_drafts, only=only
+        )
+
+    def _table(self, names: list[str], codes: list[str], records: dict | None) -> StatsTable:
         locales = self.relative(self.settings.locales_dir)
         table = StatsTable()
         for slug in names:
@@ -201,6 +238,17 @@ class Project:
                     table.errors.append(row.error)
                 table.rows.append(row)
         return table
+
+    def overview(
+        self, slugs: list[str] | None = None, langs: list[str] | None = None
+    ) -> tuple[StatsTable, dict[tuple[str, str], Staleness]]:
+        """:meth:`stats` and :meth:`staleness` from one look at the files (the dashboard's)."""
+        codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
+        names = self.slugs(slugs)
+        records = self.stats_index().records(names, [*codes, ""])  # "": the templates
+        templates = {slug: record for (slug, lang), record in records.items() if not lang}
+        sources = source_mtimes(self.settings.source_dir, names)
+        return self._table(names, codes, records), project_staleness(records, templates, sources)
 
     def stats_index(self) -> StatsIndex:
         """This project's catalog statistics index (shared by the whole process)."""
