@@ -1,4 +1,4 @@
-"""Markdown markup, link targets, bare URLs and e-mails, block syntax at the start of a sentence."""
+"""Markdown markup, link targets, bare URLs and e-mails."""
 
 from __future__ import annotations
 
@@ -61,17 +61,6 @@ TABLE = [
     ("emails", "hi", MAIL, "हमें लिखें।", F),
     ("emails", "bn", MAIL, "info@icor.info এ লিখুন।", P),
     ("emails", "bn", MAIL, "আমাদের লিখুন।", F),
-    ("block_syntax", "de", "On May 1 we march.", "1. Mai: Wir marschieren.", F),
-    ("block_syntax", "de", "On May 1 we march.", "Am 1. Mai marschieren wir.", P),
-    ("block_syntax", "de", "1. Stop the war", "1. Stoppt den Krieg", P),  # as in the source
-    ("block_syntax", "ru", "No to war!", "- Нет войне!", F),
-    ("block_syntax", "ru", "No to war!", "— Нет войне!", P),
-    ("block_syntax", "ar", "Our demands", "# مطالبنا", F),
-    ("block_syntax", "ar", "Our demands", "مطالبنا", P),
-    ("block_syntax", "hi", "On May 1 we march.", "1. मई को हम मार्च करेंगे।", F),
-    ("block_syntax", "hi", "On May 1 we march.", "1 मई को हम मार्च करेंगे।", P),
-    ("block_syntax", "bn", "Quote: no war", "> যুদ্ধ নয়", F),
-    ("block_syntax", "bn", "Quote: no war", "উদ্ধৃতি: যুদ্ধ নয়", P),
 ]
 
 

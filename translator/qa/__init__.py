@@ -47,7 +47,7 @@ from translator.qa.glossary import (
     load_glossary,
 )
 from translator.qa.length import LengthCheck
-from translator.qa.markup import BlockSyntaxCheck, EmailsCheck, LinksCheck, MarkupCheck, UrlsCheck
+from translator.qa.markup import EmailsCheck, LinksCheck, MarkupCheck, UrlsCheck
 from translator.qa.names import AcronymsCheck, UnchangedCheck
 from translator.qa.numbers import NumbersCheck
 
@@ -94,7 +94,6 @@ for _check in (
     NewlinesCheck,
     LinksCheck,
     MarkupCheck,
-    BlockSyntaxCheck,
     UrlsCheck,
     EmailsCheck,
     NumbersCheck,

@@ -78,7 +78,7 @@ class Check:
         target = entry.msgstr if target is None else target
         if not target or entry.obsolete or self.flag() in entry.flags:
             return None
-        if comment_fields(entry).get("joined") == "previous":
+        if "joined" in (entry.tcomment or "") and comment_fields(entry).get("joined") == "previous":
             return None  # its msgstr is bookkeeping: the previous entry carries the translation
         return self.check_single(source, target, entry)
 

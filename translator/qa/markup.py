@@ -1,11 +1,13 @@
-"""Markdown checks: inline markup, link targets, bare URLs and e-mails, block syntax at the start.
+"""Markdown checks: inline markup, link targets, bare URLs and e-mails.
 
 Sentences keep their inline Markdown (``*act*``, ``[the appeal](https://...)``), and the builder
 puts the translation back into the document as it is, so markup the translator broke is broken in
-the published text. Translate Toolkit knows XML tags and printf, not Markdown, so ``markup``,
-``links`` and ``block_syntax`` are our own, parsed with markdown-it-py (the parser that read the
-source). TT's ``urls`` and ``emails`` are reused for addresses outside Markdown links (with the
-sentence's full stop split off an address first, which TT's patterns would swallow).
+the published text. Translate Toolkit knows XML tags and printf, not Markdown, so ``markup``
+and ``links`` are our own, parsed with markdown-it-py (the parser that read the source). A
+translation that starts like a list item or heading ("1. Mai ...") needs no check: the builder
+escapes block syntax (``translator.build.documents.protect_markdown``). TT's ``urls`` and
+``emails`` are reused for addresses outside Markdown links (with the sentence's full stop split
+off an address first, which TT's patterns would swallow).
 """
 
 from __future__ import annotations
@@ -139,27 +141,3 @@ class EmailsCheck(ToolkitCheck):
 
     def check_single(self, source: str, target: str, entry: polib.POEntry) -> Issue | None:
         return self.toolkit(prose_addresses(source), prose_addresses(target))
-
-
-_BLOCK_START = re.compile(
-    r"^(?:#{1,6}(?:\s|$)|[-+*](?:\s|$)|\d{1,9}[.)](?:\s|$)|>|```|~~~|(?:[-*_]\s*){3,}$|=+\s*$)"
-)
-
-
-class BlockSyntaxCheck(Check):
-    check_id = "block_syntax"
-    name = "Markdown block syntax"
-    description = (
-        "The translation starts like a heading, list item or quote (e.g. German '1. Mai ...'), "
-        "which Markdown would read as structure at the start of a line."
-    )
-    severity = Severity.WARNING
-
-    def check_single(self, source: str, target: str, entry: polib.POEntry) -> Issue | None:
-        match = _BLOCK_START.match(target.lstrip())
-        if not match or _BLOCK_START.match(source.lstrip()):
-            return None
-        return self.issue(
-            f"starts with {match.group(0).strip()!r}, which Markdown reads as block syntax; "
-            "escape it (e.g. '1\\.') or reword"
-        )

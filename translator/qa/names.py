@@ -161,5 +161,6 @@ class UnchangedCheck(ToolkitCheck):
         glossary = self.context.glossary
         for name in sorted(glossary.kept_names() if glossary else (), key=len, reverse=True):
             rest = rest.replace(name, " ")
+        acronyms = set(find_acronyms(source))
         words = [word for word in _WORD.findall(rest) if not word.isdigit()]
-        return all(word in find_acronyms(source) or len(word) < 2 for word in words)
+        return all(word in acronyms or len(word) < 2 for word in words)
