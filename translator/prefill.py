@@ -98,6 +98,7 @@ class Counts:
     fuzzy: int = 0  # fuzzy memory matches
     dates: int = 0
     copied: int = 0
+    glossary: int = 0  # sentences the glossary translates whole
     machine: int = 0  # drafts from the engine (its cache included)
     flagged: int = 0  # drafts written with an mt-warning (markup lost)
     failed: int = 0  # the engine answered, but not with a usable translation
@@ -111,7 +112,7 @@ class Counts:
 
     @property
     def filled(self) -> int:
-        return self.memory + self.fuzzy + self.dates + self.copied + self.machine
+        return self.memory + self.fuzzy + self.dates + self.copied + self.glossary + self.machine
 
     def add(self, other: Counts) -> Counts:
         for name, value in asdict(other).items():
@@ -446,6 +447,8 @@ def _count(counts: Counts, draft: Draft) -> None:
         counts.dates += 1
     elif draft.origin == "copy":
         counts.copied += 1
+    elif draft.origin == "glossary":
+        counts.glossary += 1
     else:
         counts.machine += 1
     counts.flagged += bool(draft.warning)
@@ -479,6 +482,7 @@ _COLUMNS = [
     ("fuzzy", "fuzzy"),
     ("dates", "dates"),
     ("copied", "copied"),
+    ("glossary", "terms"),
     ("machine", "engine"),
     ("failed", "failed"),
     ("human", "human"),
@@ -491,11 +495,11 @@ _COLUMNS = [
 def format_report(report: PrefillReport) -> str:
     """The summary table: one row per language, then the total."""
     head = "would fill" if report.dry_run else "filled"
-    lines = [f"{'lang':<8} {'engine':<10} " + " ".join(f"{t:>7}" for _, t in _COLUMNS)]
+    lines = [f"{'lang':<7} {'engine':<9}" + "".join(f"{t:>8}" for _, t in _COLUMNS)]
     rows = [*report.languages.items(), ("total", report.total())]
     for lang, counts in rows:
-        values = " ".join(f"{getattr(counts, name):>7}" for name, _ in _COLUMNS)
-        lines.append(f"{lang:<8} {counts.engine:<10} {values}")
+        values = "".join(f"{getattr(counts, name):>8}" for name, _ in _COLUMNS)
+        lines.append(f"{lang:<7} {counts.engine:<9}{values}")
     total = report.total()
     lines.append(
         f"{head} {total.filled} of {total.entries} entries; "

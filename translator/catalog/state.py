@@ -4,6 +4,7 @@ Provenance and approval live in translator comments (``# key: value`` lines), wh
 ``translator update``, Poedit and Weblate keep. ``fuzzy`` means "needs review" everywhere.
 
 - ``# origin: mt:google`` / ``# origin: tm:87 <slug>`` / ``# origin: human`` / ``# origin: copy``
+  / ``# origin: date`` / ``# origin: glossary`` (a sentence the glossary translates whole)
 - ``# approved: <user> <yyyy-mm-dd> <hash>``: valid only while the msgstr hashes to ``<hash>``,
   so an approval silently goes stale when someone edits the text in Poedit.
 - ``# joined: next`` on an entry whose translation also covers the following sentence; the
@@ -21,7 +22,7 @@ from translator.model import EntryState, Role
 
 FUZZY = "fuzzy"
 _FIELD = re.compile(r"^([a-z][a-z-]*): ?(.*)$")
-MACHINE_PREFIXES = ("mt:", "tm:", "copy", "date")
+MACHINE_PREFIXES = ("mt:", "tm:", "copy", "date", "glossary")
 
 
 def comment_fields(entry: polib.POEntry) -> dict[str, str]:

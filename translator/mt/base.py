@@ -175,9 +175,10 @@ class Engine:
     def _suggestion(
         self, item: Protected, answers: dict[str, str | MTError]
     ) -> Suggestion | MTError:
-        if not item.needs_engine:
+        if not item.needs_engine:  # only markup, numbers and terms: nothing to send
             text, problem = restore(item.masked, item)
-            return Suggestion(text, "copy", 100, item.text, problem)
+            origin = "copy" if text == item.text else "glossary"
+            return Suggestion(text, origin, 100, item.text, problem)
         answer = answers[item.masked]
         if isinstance(answer, MTError):
             return answer

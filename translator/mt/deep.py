@@ -100,6 +100,7 @@ class DeepEngine(Engine):
                 "(or add it to the keys file, see `translator engines`)"
             )
         self._local = threading.local()
+        self._failures = 0
 
     def host(self) -> str:
         return urlsplit(self.endpoint()).netloc or self.name
@@ -125,14 +126,18 @@ class DeepEngine(Engine):
         for text in texts:
             try:
                 results.append(self.call(self._translate_one, translator, text))
+                self._failures = 0
             except MTItemError as exc:
                 results.append(exc)
+                self._failures += 1  # shared by the threads: any success resets it
+                if self._failures >= self.max_consecutive_failures:
+                    raise MTError(f"{self.name} keeps failing: {exc}") from None
         return results
 
     def _translator(self, source: str, target: str) -> Any:
         cache = self._local.__dict__.setdefault("translators", {})
         if (source, target) not in cache:
-            cache[(source, target)] = self.call(self._build, source, target)
+            cache[(source, target)] = self._build(source, target)
         return cache[(source, target)]
 
     def _build(self, source: str, target: str) -> Any:
@@ -170,17 +175,27 @@ class DeepEngine(Engine):
             )
         if isinstance(transport, requests.ConnectionError):
             return MTUnavailable(f"no network: cannot reach {self.host()} ({self.name})")
-        if status == 429 or name == "TooManyRequests" or "TOO_MANY_REQUESTS" in str(exc):
+        code = str(exc)  # ServerException carries Yandex-style codes: ERR_KEY_INVALID, ...
+        if status == 429 or name == "TooManyRequests" or "TOO_MANY_REQUESTS" in code:
             error = MTRateLimited(f"{self.name}: rate limited by {self.host()} (HTTP 429)")
             error.retry_after = _seconds(HTTP.local.retry_after)  # type: ignore[attr-defined]
             return error
-        if status is not None and status >= 500:
+        if (status is not None and status >= 500) or code in (
+            "ERR_INTERNAL_SERVER_ERROR",
+            "ERR_SERVICE_NOT_AVAIBLE",
+        ):
             return MTTemporary(f"{self.name}: server error at {self.host()} (HTTP {status})")
-        if status in (401, 403) or name in ("AuthorizationException", "ApiKeyException"):
+        if (
+            status in (401, 403)
+            or name in ("AuthorizationException", "ApiKeyException")
+            or code in ("ERR_KEY_INVALID", "ERR_KEY_BLOCKED")
+        ):
             return MTError(f"{self.name}: {self.host()} refused the API key (HTTP {status})")
-        if status == 456:
-            return MTError(f"{self.name}: character quota exceeded (HTTP 456)")
-        if name in ("LanguageNotSupportedException", "InvalidSourceOrTargetLanguage"):
+        if status == 456 or code.startswith("ERR_DAILY_"):
+            return MTError(f"{self.name}: quota exceeded at {self.host()} ({status or code})")
+        if name in ("LanguageNotSupportedException", "InvalidSourceOrTargetLanguage") or (
+            code == "ERR_LANG_NOT_SUPPORTED"
+        ):
             return MTUnsupportedLanguage(f"{self.name}: language not supported")
         if status is not None and status >= 400:
             return MTItemError(f"{self.name}: {self.host()} refused the text (HTTP {status})")
@@ -325,7 +340,9 @@ class MyMemoryEngine(DeepEngine):
 
     def build(self, source: str, target: str) -> Any:
         options = {"email": self.options["email"]} if self.options.get("email") else {}
-        translator = _library("mymemory").MyMemoryTranslator(source="auto", target="en", **options)
+        translator = _library("mymemory").MyMemoryTranslator(
+            source="auto", target="english", **options
+        )
         translator.source, translator.target = source, target  # ISO codes; the API takes them
         return translator
 
