@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from translator.errors import TranslatorError
-from translator.web.store import file_identity
+from translator.web.store import entry_key, file_identity
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -133,6 +133,27 @@ def carry_issues(settings: Settings):
         return issues
 
     return carry
+
+
+def entry_issues_now(space: Workspace, entry) -> list[Issue]:
+    """Failing checks of one entry as saved (from the memo when the catalog was checked)."""
+    view = space.view
+    key_number = view.by_key.get(entry_key(entry))
+    if key_number is None:
+        return []
+    memo = view._memo.get("issues")
+    if memo is not None:
+        return memo.get(view.keys[key_number], [])
+    try:
+        from translator.qa import entry_issues, joined_source
+        from translator.qa.context import check_context
+    except ImportError:
+        return []
+    if not entry.msgstr:
+        return []
+    context = check_context(view.lang, space.store.project.settings, slug=view.slug)
+    source = joined_source(view.entries, key_number)
+    return entry_issues(entry, view.lang, context=context, source=source)
 
 
 def issue_dicts(issues: list[Issue], settings: Settings) -> list[dict]:
