@@ -62,6 +62,19 @@ def test_fresh_catalogs_are_not_stale(project):
     assert project.staleness() == {}
 
 
+def test_touched_source_with_the_same_sentences_is_not_stale(project):
+    project.init(["de"])
+    earlier = time.time() - 3600
+    for path in project.settings.locales_dir.rglob("*.po*"):
+        os.utime(path, (earlier, earlier))
+    source = project.settings.source_dir / "sample.md"
+    source.write_text(source.read_text("utf-8") + "\n", encoding="utf-8")  # newer, same sentences
+    assert project.staleness() == {}
+    calls = []
+    keys = project.stats_index().source_keys(source, lambda path: calls.append(path) or "other")
+    assert keys == project.stats_index().templates()["sample"].keys and calls == []  # cached
+
+
 def test_edited_source_marks_every_catalog(amended):
     assert set(reasons(amended)) == {"de", "fa", "fr"}
     assert all("source-changed" in why for why in reasons(amended).values())

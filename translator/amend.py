@@ -234,3 +234,24 @@ def _clear(entry: polib.POEntry) -> None:
     set_fuzzy(entry, False)
     for name in ("origin", "approved", "amendment"):
         set_comment_field(entry, name, None)
+
+
+def prefill_refill(settings, engine: str | None = None) -> Refill | None:
+    """A ``refill`` running the project's pre-fill (memory, then MT) on one catalog.
+
+    Pre-fill fills every empty entry of the catalog, the cleared ones among them; None when
+    :mod:`translator.prefill` is not installed.
+    """
+    try:
+        from translator.prefill import CatalogRef, prefill
+    except ImportError:
+        return None
+
+    def refill(lang: str, path: Path, msgids: list[str]) -> int:
+        report = prefill(settings, [CatalogRef(lang, path.stem, path)], engine=engine)
+        if report.errors:
+            raise TranslatorError("; ".join(report.errors))
+        counts = report.languages.get(lang)
+        return counts.filled if counts else 0
+
+    return refill

@@ -188,7 +188,9 @@ def _wanted(slug: str, title: str, by_lang: dict[str, Cell], query: MatrixQuery)
     broken = any(cell.error for cell in by_lang.values())
     if query.stale and not (broken or any(cell.stale for cell in by_lang.values())):
         return False
-    return query.below is None or broken or completion(_sum(by_lang.values()), query.unit) < query.below
+    if query.below is None or broken:
+        return True
+    return completion(_sum(by_lang.values()), query.unit) < query.below
 
 
 def _sum(items) -> CatalogStats:

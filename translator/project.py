@@ -29,10 +29,10 @@ from translator.errors import TranslatorError
 from translator.languages import normalize_language
 from translator.model import Document
 from translator.qa.report import CheckReport, check_project, language_results
-from translator.segment import DocumentSet, load_documents
-from translator.staleness import Staleness, project_staleness, source_mtimes
+from translator.segment import DocumentSet, load_documents, read_document
+from translator.staleness import Staleness, changed_sources, project_staleness, source_mtimes
 from translator.stats import CatalogStats, StatsRow, StatsTable, compute_stats
-from translator.stats_index import StatsIndex, open_index
+from translator.stats_index import StatsIndex, fingerprint, open_index
 
 
 @dataclass
@@ -247,8 +247,16 @@ class Project:
         names = self.slugs(slugs)
         records = self.stats_index().records(names, [*codes, ""])  # "": the templates
         templates = {slug: record for (slug, lang), record in records.items() if not lang}
-        sources = source_mtimes(self.settings.source_dir, names)
-        return self._table(names, codes, records), project_staleness(records, templates, sources)
+        changed = self._changed_sources(names, templates)
+        return self._table(names, codes, records), project_staleness(records, templates, changed)
+
+    def _changed_sources(self, names: list[str], templates: dict) -> set[str]:
+        """Documents whose source sentences differ from their template's."""
+        index, source_dir = self.stats_index(), self.settings.source_dir
+        mtimes = source_mtimes(source_dir, names)
+        return changed_sources(
+            templates, mtimes, lambda slug: index.source_keys(source_dir / f"{slug}.md", _keys)
+        )
 
     def stats_index(self) -> StatsIndex:
         """This project's catalog statistics index (shared by the whole process)."""
@@ -260,12 +268,20 @@ class Project:
         """Catalogs behind their template or source, by (document, language)."""
         codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
         names = self.slugs(slugs)
-        index = self.stats_index()
-        records = index.records(names, codes)
-        sources = source_mtimes(self.settings.source_dir, names)
-        return project_staleness(records, index.templates(names), sources)
+        records = self.stats_index().records(names, [*codes, ""])
+        templates = {slug: record for (slug, lang), record in records.items() if not lang}
+        return project_staleness(records, templates, self._changed_sources(names, templates))
 
     def slugs(self, only: list[str] | None = None) -> list[str]:
         """Document names from ``source/`` (without parsing them)."""
         names = sorted(path.stem for path in self.settings.source_dir.glob("*.md"))
         return [name for name in names if name in only] if only else names
+
+
+def _keys(path: Path) -> str | None:
+    """Fingerprint of a source document's distinct sentences, as its template would list them."""
+    try:
+        doc = read_document(path, path.parent.parent)
+    except TranslatorError:
+        return None
+    return fingerprint(dict.fromkeys(segment.text for segment in doc.segments))

@@ -2,7 +2,8 @@
 
 A catalog is stale when
 
-- ``source-changed``: its source document was edited after the template was last extracted;
+- ``source-changed``: its source document now has other sentences than its template (checked
+  only for sources modified after their template, and once per version of the file);
 - ``template-changed``: the template holds other sentences, or is newer (POT-Creation-Date), than
   the one the catalog was last updated from, so ``translator update`` has not reached it;
 - ``new-untranslated``: an update brought new untranslated sentences after the catalog's last
@@ -15,6 +16,7 @@ Everything here works on :class:`~translator.stats_index.CatalogRecord` values: 
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import functools
 import os
@@ -22,6 +24,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from translator.stats_index import CatalogRecord
@@ -31,6 +34,12 @@ REASONS = {
     "template-changed": "the template changed after this catalog was last updated",
     "new-untranslated": "new untranslated sentences arrived after the last translation work",
     "amended": "changed source sentences wait for a decision on their translations",
+}
+SHORT = {
+    "source-changed": "source changed",
+    "template-changed": "needs update",
+    "new-untranslated": "new sentences",
+    "amended": "amended",
 }
 PO_DATE_FORMATS = ("%Y-%m-%d %H:%M%z", "%Y-%m-%d %H:%M:%S%z", "%Y-%m-%d %H:%M")
 
@@ -42,9 +51,18 @@ class Staleness:
     reasons: tuple[str, ...] = ()
     untranslated: int = 0
     amended: int = 0
+    updated: str = ""  # the catalog's POT-Creation-Date: when it was last updated
 
     def __bool__(self) -> bool:
         return bool(self.reasons)
+
+    def labels(self) -> list[str]:
+        """Short labels for badges: ``source changed``, ``amended (2)``, ..."""
+        counts = {"new-untranslated": self.untranslated, "amended": self.amended}
+        return [
+            f"{SHORT[reason]} ({counts[reason]})" if reason in counts else SHORT[reason]
+            for reason in self.reasons
+        ]
 
     def describe(self) -> list[str]:
         """One readable line per reason, with the counts that matter."""
@@ -76,13 +94,13 @@ def parse_po_date(value: str) -> dt.datetime | None:
 
 
 def catalog_staleness(
-    record: CatalogRecord, template: CatalogRecord | None, source_mtime_ns: int | None
+    record: CatalogRecord, template: CatalogRecord | None, source_changed: bool = False
 ) -> Staleness:
     """Why the catalog of ``record`` is behind its template and source."""
     if record.error:
         return Staleness()
     reasons = []
-    if source_mtime_ns is not None and (template is None or source_mtime_ns > template.mtime_ns):
+    if source_changed:
         reasons.append("source-changed")
     if template is not None and not template.error and _template_moved(record, template):
         reasons.append("template-changed")
@@ -90,7 +108,7 @@ def catalog_staleness(
         reasons.append("new-untranslated")
     if record.amended:
         reasons.append("amended")
-    return Staleness(tuple(reasons), record.stats.untranslated, record.amended)
+    return Staleness(tuple(reasons), record.stats.untranslated, record.amended, record.pot_date)
 
 
 def _template_moved(record: CatalogRecord, template: CatalogRecord) -> bool:
@@ -108,6 +126,47 @@ def _later(first: str, second: str) -> bool:
 _cached_date = functools.lru_cache(maxsize=4096)(parse_po_date)
 
 
+def settle_with_work(
+    marks: dict[tuple[str, str], Staleness], last_work: dict[tuple[str, str], dt.datetime]
+) -> dict[tuple[str, str], Staleness]:
+    """Drop ``new-untranslated`` where someone worked on the catalog after its last update.
+
+    Editors that leave PO-Revision-Date alone (the web UI) log their work elsewhere; pass the
+    time of the latest logged change per (document, language).
+    """
+    settled = {}
+    for key, mark in marks.items():
+        updated, worked = parse_po_date(mark.updated), last_work.get(key)
+        if "new-untranslated" in mark.reasons and updated and worked and worked > updated:
+            reasons = tuple(reason for reason in mark.reasons if reason != "new-untranslated")
+            mark = dataclasses.replace(mark, reasons=reasons)
+        if mark:
+            settled[key] = mark
+    return settled
+
+
+def changed_sources(
+    templates: dict[str, CatalogRecord],
+    mtimes: dict[str, int],
+    source_keys: Callable[[str], str | None],
+) -> set[str]:
+    """Documents whose source no longer matches its template.
+
+    Only sources modified after their template are read (``source_keys(slug)``: the fingerprint
+    of the sentences, None when unreadable), so a checkout that touched every file costs one
+    read per document, once.
+    """
+    changed = set()
+    for slug, mtime in mtimes.items():
+        template = templates.get(slug)
+        behind = template is None or bool(template.error)
+        if not behind and mtime > template.mtime_ns:
+            behind = source_keys(slug) != template.keys
+        if behind:
+            changed.add(slug)
+    return changed
+
+
 def source_mtimes(source_dir: Path, slugs) -> dict[str, int]:
     """Modification time (ns) of each ``source/<slug>.md`` that exists."""
     times = {}
@@ -122,14 +181,14 @@ def source_mtimes(source_dir: Path, slugs) -> dict[str, int]:
 def project_staleness(
     records: dict[tuple[str, str], CatalogRecord],
     templates: dict[str, CatalogRecord],
-    sources: dict[str, int],
+    changed: set[str],
 ) -> dict[tuple[str, str], Staleness]:
     """Staleness of every catalog record, by (document, language); current ones left out."""
     found = {}
     for (slug, lang), record in records.items():
         if not lang:
             continue
-        mark = catalog_staleness(record, templates.get(slug), sources.get(slug))
+        mark = catalog_staleness(record, templates.get(slug), slug in changed)
         if mark:
             found[(slug, lang)] = mark
     return found

@@ -31,12 +31,12 @@ from translator.errors import TranslatorError
 from translator.stats import CatalogStats, compute_stats
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable
+    from collections.abc import Callable, Iterable
 
     import polib
 
 INDEX_NAME = "stats-index.sqlite3"
-SCHEMA_VERSION = "3"
+SCHEMA_VERSION = "4"
 RACY_NS = 2_000_000_000  # files written this close to indexing are checked again next time
 _COUNTS = [f.name for f in fields(CatalogStats) if f.name != "issues"]
 
@@ -69,22 +69,25 @@ class CatalogRecord:
         return self.checked_ns - self.mtime_ns < RACY_NS
 
 
+def fingerprint(keys: Iterable[str]) -> str:
+    """A short hash of an ordered list of msgids (a catalog's, a template's or a source's)."""
+    digest = hashlib.sha1()
+    for key in keys:
+        digest.update(key.encode("utf-8") + b"\0")
+    return digest.hexdigest()[:16]
+
+
 def summarize(po: polib.POFile) -> dict:
     """The per-catalog facts the index keeps besides the counts."""
-    keys = hashlib.sha1()
-    amended = 0
-    for entry in po:
-        if entry.obsolete or not entry.msgid:
-            continue
-        keys.update(entry.msgid_with_context.encode("utf-8") + b"\0")
-        amended += pending_amendment(entry)
+    live = [entry for entry in po if not entry.obsolete and entry.msgid]
+    amended = sum(pending_amendment(entry) for entry in live)
     meta = po.metadata
     return {
         "pot_date": meta.get("POT-Creation-Date", ""),
         "revision_date": meta.get("PO-Revision-Date", ""),
         "last_translator": meta.get("Last-Translator", ""),
         "amended": amended,
-        "keys": keys.hexdigest()[:16],
+        "keys": fingerprint(entry.msgid_with_context for entry in live),
     }
 
 
@@ -96,6 +99,7 @@ class StatsIndex:
         self.index_path = Path(index_path) if index_path else None
         self.parsed = 0  # catalogs parsed by this object (benchmarks and tests read it)
         self._records: dict[str, CatalogRecord] | None = None
+        self._source_records: dict[str, tuple[tuple[int, int], str | None]] | None = None
         self._lock = threading.RLock()
 
     # -- reading ----------------------------------------------------------------------------------
@@ -138,13 +142,34 @@ class StatsIndex:
     def rebuild(self) -> int:
         """Forget everything and index every catalog again; returns how many were parsed."""
         with self._lock:
-            self._records = {}
+            self._records, self._source_records = {}, {}
             if self.index_path:
                 with contextlib.suppress(FileNotFoundError):
                     self.index_path.unlink()
             before = self.parsed
             self.records()
             return self.parsed - before
+
+    def source_keys(self, path: Path, compute: Callable[[Path], str | None]) -> str | None:
+        """The fingerprint of a source document's sentences, computed once per file version.
+
+        ``compute`` segments the document (slow); its result is kept by file identity in memory
+        and in the index file. None means the document cannot be read.
+        """
+        try:
+            stat = path.stat()
+        except OSError:
+            return None
+        ident, name = (stat.st_size, stat.st_mtime_ns), str(path)
+        with self._lock:
+            known = self._sources()
+            cached = known.get(name)
+            if cached is not None and cached[0] == ident:
+                return cached[1]
+            keys = compute(path)
+            known[name] = (ident, keys)
+            self._write_source(name, ident, keys)
+            return keys
 
     # -- scanning ---------------------------------------------------------------------------------
 
@@ -256,9 +281,35 @@ class StatsIndex:
         if version is None or version[0] != SCHEMA_VERSION:
             with db:
                 db.execute("DROP TABLE IF EXISTS catalogs")
+                db.execute("DROP TABLE IF EXISTS sources")
                 db.execute(_CREATE)
+                db.execute(_CREATE_SOURCES)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         return db
+
+    def _sources(self) -> dict[str, tuple[tuple[int, int], str | None]]:
+        if self._source_records is None:
+            self._source_records = {}
+            if self.index_path and self.index_path.is_file():
+                try:
+                    with contextlib.closing(self._connect()) as db:
+                        rows = db.execute("SELECT path, size, mtime_ns, keys FROM sources")
+                        for path, size, mtime_ns, keys in rows:
+                            self._source_records[path] = ((size, mtime_ns), keys)
+                except (sqlite3.Error, OSError):
+                    pass
+        return self._source_records
+
+    def _write_source(self, name: str, ident: tuple[int, int], keys: str | None) -> None:
+        if not self.index_path:
+            return
+        try:
+            with contextlib.closing(self._connect()) as db, db:
+                db.execute(
+                    "INSERT OR REPLACE INTO sources VALUES (?, ?, ?, ?)", (name, *ident, keys)
+                )
+        except (sqlite3.Error, OSError):
+            pass  # kept in memory; computed again by the next process
 
     def _discard(self) -> None:
         for suffix in ("", "-wal", "-shm"):
@@ -297,6 +348,11 @@ _CREATE = (
     "last_translator TEXT, amended INTEGER, keys TEXT, "
     + ", ".join(f"{name} INTEGER" for name in _COUNTS)
     + ", issues TEXT)"
+)
+
+
+_CREATE_SOURCES = (
+    "CREATE TABLE sources (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, keys TEXT)"
 )
 
 

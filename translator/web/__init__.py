@@ -60,11 +60,12 @@ def register_blueprints(app: Flask) -> None:
     A new area registers its blueprint here and, for a link in the top bar, calls
     :func:`add_nav` with its main endpoint.
     """
-    from translator.web import admin, api, review
+    from translator.web import admin, api, dashboard, review
 
     app.register_blueprint(review.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(admin.bp)
+    app.register_blueprint(dashboard.bp)
 
 
 def add_nav(app: Flask, endpoint: str, label: str, *, coordinators: bool = False) -> None:
