@@ -59,3 +59,28 @@ def test_localized_dates_of_a_sentence():
         "16. January 2020": "16 de enero de 2020",
         "3 March 2020": "3 de marzo de 2020",
     }
+
+
+def test_carry_dates_swaps_the_date_in_a_memory_translation():
+    from translator.localdates import carry_dates
+
+    assert (
+        carry_dates(
+            "ICOR Resolution, 17 January 2020",
+            "ICOR Resolution, 8 March 2021",
+            "Resolución de la ICOR, 8 de marzo de 2021",
+            "en",
+            "es",
+        )
+        == "Resolución de la ICOR, 17 de enero de 2020"
+    )
+
+
+def test_carry_dates_gives_up_when_it_cannot_be_sure():
+    from translator.localdates import carry_dates
+
+    assert (
+        carry_dates("On 17 January 2020.", "On 8 March 2021.", "Am 8.3.2021.", "en", "de") is None
+    )
+    assert carry_dates("On 17 January 2020.", "On that day.", "An dem Tag.", "en", "de") is None
+    assert carry_dates("Same text.", "Same text!", "Gleich!", "en", "de") == "Gleich!"

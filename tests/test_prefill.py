@@ -194,6 +194,29 @@ def test_memory_threshold_comes_from_the_settings(project, counting):
     assert comment_fields(entry)["origin"] == "mt:counting"
 
 
+def test_a_fuzzy_match_gets_this_sentences_date_or_is_not_used(project, counting):
+    init(project, "de", "es")
+    other = OTHER.replace("17 January 2020", "ICOR Resolution, 9 March 2021")
+    (project.settings.source_dir / "other.md").write_text(other, encoding="utf-8")
+    project.init(["de", "es"])
+    translate_by_hand(
+        project, "de", "sample", {"ICOR Resolution, 8 March 2021": "ICOR-Resolution, 8. März 2021"}
+    )
+    translate_by_hand(
+        project,
+        "es",
+        "sample",
+        {"ICOR Resolution, 8 March 2021": "Resolución de la ICOR, 8/3/2021"},
+    )
+    run(project, slugs=["other"], engine="counting")
+    de = entries(project, "de", "other")["ICOR Resolution, 9 March 2021"]
+    assert de.msgstr == "ICOR-Resolution, 9. März 2021" and comment_fields(de)["origin"].startswith(
+        "tm:9"
+    )
+    es = entries(project, "es", "other")["ICOR Resolution, 9 March 2021"]
+    assert es.msgstr == "<es> ICOR Resolution, 9 de marzo de 2021"  # its date written otherwise
+
+
 # -- policy per role ---------------------------------------------------------------------------
 
 

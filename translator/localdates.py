@@ -104,3 +104,31 @@ def date_only(text: str, source_lang: str, target_lang: str) -> str | None:
         return None
     start = text.index(core)
     return text[:start] + format_long_date(spans[0].date, target_lang) + text[start + len(core) :]
+
+
+def carry_dates(
+    text: str, match_source: str, match_target: str, source_lang: str, target_lang: str
+) -> str | None:
+    """Reuse a memory match for ``text`` whose dates differ: swap the dates in its translation.
+
+    Returns the translation with each of the match's dates (as ``target_lang`` writes them)
+    replaced by the corresponding date of ``text``; None when the dates cannot be carried over
+    (a different number of dates, or the translation does not write a date the usual way).
+
+    >>> carry_dates("Berlin, 17 January 2020", "Berlin, 3 May 2018", "Berlin, 3. Mai 2018",
+    ...             "en", "de")
+    'Berlin, 17. Januar 2020'
+    """
+    new = [span.date for span in find_dates(text, source_lang)]
+    old = [span.date for span in find_dates(match_source, source_lang)]
+    if new == old:
+        return match_target
+    if len(new) != len(old):
+        return None
+    result = match_target
+    for was, now in zip(old, new, strict=True):
+        written = format_long_date(was, target_lang)
+        if written not in result:
+            return None
+        result = result.replace(written, format_long_date(now, target_lang), 1)
+    return result

@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,7 +43,7 @@ from translator.errors import (
 )
 from translator.glossary import acronyms, load_glossary
 from translator.languages import normalize_language
-from translator.localdates import date_only, localized_dates
+from translator.localdates import carry_dates, date_only, localized_dates
 from translator.model import Role, Suggestion
 from translator.mt import MEMORY_ONLY, Engine, get_engine
 from translator.text import validate_slug
@@ -257,19 +257,27 @@ class Prefill:
         if suggestion is None and (date := date_only(cand.msgid, source, lang)) is not None:
             state.drafts.append((cand, Draft(date, "date")))
             return
-        if suggestion is None and Role.SIGNATORY.value in cand.roles:
-            suggestion = state.memory.fuzzy(cand.msgid, SIGNATORY_MIN_SCORE)
-            if suggestion is None:
-                self._signatory(state, cand)
-                return
+        signatory = Role.SIGNATORY.value in cand.roles
         if suggestion is None:
-            suggestion = state.memory.fuzzy(cand.msgid, int(self.settings.tm_min_score))
+            minimum = SIGNATORY_MIN_SCORE if signatory else int(self.settings.tm_min_score)
+            suggestion = self._fuzzy(state, cand.msgid, minimum)
         if suggestion is not None:
             state.drafts.append((cand, Draft(suggestion.text, suggestion.origin)))
+        elif signatory:
+            self._signatory(state, cand)
         elif cand.roles & set(self.settings.human_roles):
             state.counts.human += 1
         else:
             state.queue.setdefault(cand.msgid, []).append(cand)
+
+    def _fuzzy(self, state: _Language, text: str, minimum: int) -> Suggestion | None:
+        """A fuzzy memory match, its dates changed to this sentence's (or None if they can't be)."""
+        found = state.memory.fuzzy(text, minimum)
+        if found is None:
+            return None
+        source = self.settings.source_language
+        target = carry_dates(text, found.source, found.text, source, state.lang)
+        return None if target is None else replace(found, text=target)
 
     def _signatory(self, state: _Language, cand: Candidate) -> None:
         match = _GLOSS.match(cand.msgid)
