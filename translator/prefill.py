@@ -138,6 +138,13 @@ class PrefillReport:
             total.add(counts)
         return total
 
+    def by_engine(self) -> dict[str, Counts]:
+        """Sums per engine: what each provider was (or would be) sent and billed."""
+        sums: dict[str, Counts] = {}
+        for counts in self.languages.values():
+            sums.setdefault(counts.engine, Counts(engine=counts.engine)).add(counts)
+        return dict(sorted(sums.items()))
+
     def to_dict(self) -> dict:
         def row(counts: Counts) -> dict:
             return {**asdict(counts), "filled": counts.filled}
@@ -145,6 +152,7 @@ class PrefillReport:
         return {
             "dry_run": self.dry_run,
             "languages": {lang: row(counts) for lang, counts in self.languages.items()},
+            "engines": {name: row(counts) for name, counts in self.by_engine().items()},
             "total": row(self.total()),
             "notices": self.notices,
             "errors": self.errors,
@@ -508,10 +516,13 @@ def format_report(report: PrefillReport) -> str:
     for lang, counts in rows:
         values = "".join(f"{getattr(counts, name):>8}" for name, _ in _COLUMNS)
         lines.append(f"{lang:<7} {counts.engine:<9}{values}")
+    send = "would send" if report.dry_run else "sent"
+    for name, counts in report.by_engine().items():
+        if name not in MEMORY_ONLY:
+            lines.append(
+                f"{name}: {send} {counts.sent} segments, {counts.characters} characters"
+                f" ({counts.cached} from the cache)"
+            )
     total = report.total()
-    lines.append(
-        f"{head} {total.filled} of {total.entries} entries; "
-        f"{'would send' if report.dry_run else 'sent'} {total.sent} segments, "
-        f"{total.characters} characters ({total.cached} from the cache)"
-    )
+    lines.append(f"{head} {total.filled} of {total.entries} entries")
     return "\n".join(lines)

@@ -118,6 +118,17 @@ class Engine:
                 return lowered[candidate.lower()]
         return candidates[-1] if supported is None else None
 
+    def _offline_code(self, code: str) -> str:
+        """The provider code as far as it is known without asking the provider (dry runs)."""
+        if not self.languages_online:
+            return self.map_language(code) or code
+        normal = code.replace("-", "_")
+        return (
+            self.language_map.get(normal)
+            or self.language_map.get(normal.split("_")[0])
+            or (normal.split("_")[0])
+        )
+
     def supports(self, source: str, target: str) -> bool:
         return self.map_language(source) is not None and self.map_language(target) is not None
 
@@ -145,7 +156,7 @@ class Engine:
         wanted = list(dict.fromkeys(p.masked for p in items if p.needs_engine))
         if self.cache is None or not wanted:
             return wanted
-        src, tgt = self.map_language(source) or source, self.map_language(target) or target
+        src, tgt = self._offline_code(source), self._offline_code(target)
         known = self.cache.get_many(self.cache_key, src, tgt, wanted)
         return [text for text in wanted if text not in known]
 
