@@ -227,10 +227,9 @@ class Prefill:
         self.store.errors = []
         state = _Language(lang, Counts(), memory)
         self.report.languages[lang] = state.counts
+        state.terms = {term: term for term in signatories}
         try:
-            state.terms = {term: term for term in signatories} | load_glossary(
-                self.settings.locales_dir, lang
-            )
+            state.terms |= load_glossary(self.settings.locales_dir, lang)
         except TranslatorError as exc:
             self.report.errors.append(str(exc))
         state.engine = self._engine_for(state)

@@ -120,5 +120,7 @@ def describe_engines(env: dict[str, str] | None = None) -> list[dict[str, Any]]:
         if env is not None:
             options = engine_options(name, cls.fields, env=env)
             row["configured"] = all(options.get(field) for field in cls.required)
+            if "pairs" in row:
+                row["configured"] = bool(row["pairs"])  # installed, with at least one pair
         rows.append(row)
     return rows
