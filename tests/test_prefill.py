@@ -119,7 +119,7 @@ def test_every_empty_entry_gets_a_fuzzy_draft_with_its_origin(project, counting)
             assert is_fuzzy(entry) and comment_fields(entry)["origin"]
     msgfmt_check(project.catalog_path("de", "sample"))
     counts = report.languages["de"]
-    assert counts.machine == 8 and counts.copied == 3 and counts.human == 3
+    assert counts.machine == 11 and counts.copied == 3 and counts.human == 0
     assert counts.filled + counts.human == counts.entries == len(got)
 
 
@@ -274,14 +274,14 @@ def test_dates_inside_sentences_are_protected_and_localized(project, counting):
 
 
 def test_titles_and_slogans_can_be_left_for_a_person_or_not(project, counting):
-    init(project, "de")
-    report = run(project, engine="counting")  # default: human_roles = slogan, title
-    assert entries(project, "de")["Strengthen the ICOR!"].msgstr == ""
-    assert report.languages["de"].human == 3
-    project.settings.human_roles = []
-    report = run(project, engine="counting")
+    init(project, "de", "fr")
+    report = run(project, engine="counting", langs=["de"])  # default: every role gets a draft
     assert entries(project, "de")["Strengthen the ICOR!"].msgstr == "<de> Strengthen the ICOR!"
-    assert report.languages["de"].machine == 3
+    assert report.languages["de"].human == 0
+    project.settings.human_roles = ["slogan", "title"]
+    report = run(project, engine="counting", langs=["fr"])
+    assert entries(project, "fr")["Strengthen the ICOR!"].msgstr == ""
+    assert report.languages["fr"].human == 3
 
 
 # -- glossary ----------------------------------------------------------------------------------
@@ -320,10 +320,10 @@ def test_each_distinct_sentence_is_sent_once_per_language(project, counting):
 def test_a_second_run_sends_nothing(project, counting):
     init(project, "de")
     first = run(project, engine="counting")
-    assert first.languages["de"].sent == 8
+    assert first.languages["de"].sent == 11
     second = run(project, engine="counting", replace_machine=True)
-    assert second.languages["de"].sent == 0 and second.languages["de"].cached == 8
-    assert second.languages["de"].machine == 8 and len(counting.sent) == 8
+    assert second.languages["de"].sent == 0 and second.languages["de"].cached == 11
+    assert second.languages["de"].machine == 11 and len(counting.sent) == 11
 
 
 def test_dry_run_reports_what_would_be_sent_and_changes_nothing(project, counting):
@@ -344,7 +344,7 @@ def test_dry_run_asks_no_provider_anything(project):
     init(project, "de")
     project.settings.extra["mt"] = {"libre": {"url": "http://127.0.0.1:9/"}}  # nothing listens
     dry = run(project, engine="libre", dry_run=True)
-    assert dry.ok and dry.notices == [] and dry.languages["de"].sent == 8
+    assert dry.ok and dry.notices == [] and dry.languages["de"].sent == 11
     real = run(project, engine="libre")
     assert real.notices == ["no network: cannot reach 127.0.0.1:9 (libre): filled from memory only"]
 
@@ -396,7 +396,7 @@ def test_a_provider_that_keeps_failing_stops_and_earlier_batches_are_saved(proje
     report = run(project, engine="counting")
     assert len(report.errors) == 1 and "stopped using counting" in report.errors[0]
     counts = report.languages["de"]
-    assert counts.machine == 3 and counts.skipped == 5
+    assert counts.machine == 3 and counts.skipped == 8
     filled = [e for e in entries(project, "de").values() if e.msgstr.startswith("<de>")]
     assert len(filled) == 3
     msgfmt_check(project.catalog_path("de", "sample"))
@@ -481,8 +481,8 @@ def test_cli_prefill_json(project, runner):
     )
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert data["languages"]["de"]["machine"] == 8 and data["total"]["filled"] == 11
-    assert data["engines"]["dummy"]["sent"] == 8
+    assert data["languages"]["de"]["machine"] == 11 and data["total"]["filled"] == 14
+    assert data["engines"]["dummy"]["sent"] == 11
 
 
 def test_cli_prefill_dry_run_table(project, runner):
@@ -493,8 +493,8 @@ def test_cli_prefill_dry_run_table(project, runner):
     lines = result.output.splitlines()
     assert lines[0].split()[:4] == ["lang", "engine", "memory", "fuzzy"]
     assert lines[1].startswith("es ") and "de " not in result.output
-    assert lines[-2] == "dummy: would send 8 segments, 280 characters (0 from the cache)"
-    assert lines[-1] == "would fill 11 of 14 entries"
+    assert lines[-2] == "dummy: would send 11 segments, 324 characters (0 from the cache)"
+    assert lines[-1] == "would fill 14 of 14 entries"
     assert entries(project, "es")["Our demands"].msgstr == ""
 
 

@@ -28,8 +28,9 @@ class Settings:
     # Per-language MT engine choice: {"de": "google", "es": "apertium", "*": "google"}.
     engines: dict[str, str] = field(default_factory=lambda: {"*": "google"})
     tm_min_score: int = 75
-    # Roles whose drafts must be reviewed by a person even if they come from exact memory.
-    human_roles: list[str] = field(default_factory=lambda: ["slogan", "title"])
+    # Roles never sent to an engine (memory drafts only), e.g. ["slogan", "title"]: some teams
+    # want every slogan written by a person. Empty by default: everything gets a draft.
+    human_roles: list[str] = field(default_factory=list)
     build_min_completion: float = 80.0
     build_allow_drafts: list[str] = field(default_factory=list)  # languages whose drafts count
     build_rules: dict[str, list[str]] = field(default_factory=dict)  # lang or "*" -> rule ids

@@ -9,7 +9,7 @@ Each empty entry (with ``replace_machine``, each machine draft too) goes down th
    else a copy of the source (origin ``copy``); with ``translate_glosses = true`` in the project
    settings, a trailing gloss in parentheses is sent to the engine and the name copied;
 4. a fuzzy memory match at or above ``tm_min_score`` (75);
-5. roles listed in ``human_roles`` (slogans and titles by default) are left for a person;
+5. roles listed in ``human_roles`` (none by default; e.g. slogans, titles) are left for a person;
 6. everything else goes to the language's engine (``engines`` in the settings, ``--engine``),
    each distinct sentence once, dates and glossary terms protected and written the target way.
 
