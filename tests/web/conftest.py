@@ -7,10 +7,13 @@ dummy MT engine, and one person per role. Passwords are hashed with a cheap meth
 
 from __future__ import annotations
 
+import contextlib
 import re
+import threading
 from pathlib import Path
 
 import pytest
+import waitress
 
 from translator.web import accounts, create_app, db
 
@@ -62,6 +65,19 @@ def make_app(root: Path, **config):
 def app(project):
     make_web_project(project.root)
     return make_app(project.root)
+
+
+@contextlib.contextmanager
+def live_server(app, threads: int = 8):
+    """The app behind a real waitress server on 127.0.0.1 (a free port); yields its base URL."""
+    server = waitress.create_server(app, host="127.0.0.1", port=0, threads=threads)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.effective_port}"
+    finally:
+        server.close()
+        thread.join(timeout=10)
 
 
 @pytest.fixture

@@ -19,9 +19,8 @@ from pathlib import Path
 import polib
 import pytest
 import requests
-import waitress
 
-from tests.web.conftest import PASSWORD, make_app, make_web_project
+from tests.web.conftest import PASSWORD, live_server, make_app, make_web_project
 from translator.catalog import read_catalog
 from translator.web import accounts, db
 from translator.web.store import entry_key
@@ -51,12 +50,8 @@ def server(project):
     for number in range(OWN_THREADS + SHARED_THREADS):
         accounts.create_user(conn, f"t{number}", PASSWORD, languages={"de": "translator"})
     conn.close()
-    srv = waitress.create_server(app, host="127.0.0.1", port=0, threads=8)
-    thread = threading.Thread(target=srv.run, daemon=True)
-    thread.start()
-    yield app, f"http://127.0.0.1:{srv.effective_port}"
-    srv.close()
-    thread.join(timeout=10)
+    with live_server(app) as base:
+        yield app, base
 
 
 def session_for(base: str, username: str) -> tuple[requests.Session, str]:

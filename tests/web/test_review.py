@@ -440,6 +440,11 @@ def test_memory_suggestion_with_score(app, client, auth, review):
     panel = client.get(f"/translate/sample/de/segment/{entry['key']}").get_data(as_text=True)
     assert "Stoppt die Kriege!" in panel
     assert re.search(r'class="score"[^>]*>9\d%<', panel)
+    # once translated, the sentence's own text is not offered back; the other match stays
+    review.save("de", entry, "Schluss mit dem Krieg!")
+    panel = client.get(f"/translate/sample/de/segment/{entry['key']}").get_data(as_text=True)
+    assert "Stoppt die Kriege!" in panel
+    assert 'data-text="Schluss mit dem Krieg!"' not in panel
 
 
 def test_glossary_hits(app, client, auth, review):

@@ -176,38 +176,78 @@ def issue_dicts(issues: list[Issue], settings: Settings) -> list[dict]:
 
 # -- memory -------------------------------------------------------------------------------------
 
-_memories: dict[str, tuple[tuple, Any]] = {}
+_units: dict[str, tuple[Any, list]] = {}  # catalog path -> (identity, reusable units)
+_memories: dict[tuple, tuple[tuple, Any]] = {}
 _memory_lock = threading.Lock()
+MEMORY_SUGGESTIONS = 3
 
 
-def translation_memory(settings: Settings, lang: str):
-    """The language's memory, rebuilt only when one of its catalogs changed."""
-    from translator.tm import MemoryStore
+def _catalog_units(path) -> list:
+    """The reusable translations of one catalog, re-read only when the file changed."""
+    from translator.catalog import read_catalog
+    from translator.tm import catalog_units
 
-    store = MemoryStore(settings.locales_dir, settings.instance_dir)
-    signature = tuple((path.name, file_identity(path)) for path in store.catalogs(lang))
+    identity = file_identity(path)
     with _memory_lock:
-        cached = _memories.get(f"{settings.root}:{lang}")
-        if cached is not None and cached[0] == signature:
-            return cached[1]
-    memory = store.load(lang)
+        cached = _units.get(str(path))
+    if cached is not None and cached[0] == identity:
+        return cached[1]
+    try:
+        units = catalog_units(read_catalog(path), path.stem)
+    except TranslatorError:
+        units = []  # a broken catalog is reported elsewhere; the memory goes on without it
     with _memory_lock:
-        _memories[f"{settings.root}:{lang}"] = (signature, memory)
+        _units[str(path)] = (identity, units)
+    return units
+
+
+def other_memory(settings: Settings, lang: str, slug: str):
+    """A memory of every other document's catalog in ``lang`` (rebuilt when one changes)."""
+    from translator.tm import MemoryStore, TranslationMemory
+
+    paths = [p for p in MemoryStore(settings.locales_dir).catalogs(lang) if p.stem != slug]
+    signature = tuple((path.name, file_identity(path)) for path in paths)
+    key = (str(settings.root), lang, slug)
+    with _memory_lock:
+        cached = _memories.get(key)
+    if cached is not None and cached[0] == signature:
+        return cached[1]
+    memory = TranslationMemory(lang)
+    for path in paths:
+        for unit in _catalog_units(path):
+            memory.add_unit(unit)
+    with _memory_lock:
+        _memories[key] = (signature, memory)
     return memory
 
 
-def memory_suggestions(settings: Settings, lang: str, text: str, current: str = "") -> tuple:
-    """The best earlier translation of this or a similar sentence (with its score)."""
+def memory_suggestions(settings: Settings, space: Workspace, entry) -> tuple[list, str]:
+    """Earlier translations of this or similar sentences, best first (with their scores).
+
+    Two memories answer: the language's other documents, and this document's own other
+    sentences (never the sentence itself, whose translation is already in the box).
+    """
     try:
-        memory = translation_memory(settings, lang)
+        from translator.tm import TranslationMemory, catalog_units
     except ImportError:
         return [], "Translation memory is not installed."
+    found = []
+    try:
+        found.append(
+            other_memory(settings, space.lang, space.slug).lookup(
+                entry.msgid, settings.tm_min_score
+            )
+        )
     except (TranslatorError, OSError) as exc:
         return [], f"Translation memory failed: {exc}"
-    found = memory.lookup(text, settings.tm_min_score)
-    if found is None or (found.text == current and found.score == 100):
-        return [], ""
-    return [found], ""
+    own = TranslationMemory(space.lang)
+    for unit in space.view.memo("units", lambda: catalog_units(space.view.entries, space.slug)):
+        if unit.source != entry.msgid:
+            own.add_unit(unit)
+    found.append(own.fuzzy(entry.msgid, settings.tm_min_score))
+    unique = {s.text: s for s in sorted((s for s in found if s), key=lambda s: s.score)}
+    best = sorted(unique.values(), key=lambda s: -s.score)
+    return best[:MEMORY_SUGGESTIONS], ""
 
 
 # -- machine translation ------------------------------------------------------------------------

@@ -38,21 +38,17 @@ from translator.amend import DECISIONS, decide, find_changes, prefill_refill
 from translator.catalog.io import write_text_atomic
 from translator.errors import TranslatorError
 from translator.matrix import (
-    COLUMN_SORTS,
     PART_LABELS,
-    PARTS,
-    ROW_SORTS,
     MatrixQuery,
     build_matrix,
     completion,
     document_titles,
     left,
     matrix_csv,
-    part_counts,
 )
 from translator.staleness import settle_with_work
-from translator.stats import CatalogStats
 from translator.web.access import coordinator_required, known_document, known_language
+from translator.web.cells import bar, cell_title, row_cells
 from translator.web.charts import activity_chart, sparkline
 from translator.web.db import get_db, log_change
 from translator.web.store import get_store
@@ -62,6 +58,7 @@ bp = Blueprint("dashboard", __name__, url_prefix="/dashboard", template_folder="
 EXPORT_ROLES = ("translator", "reviewer")  # who besides coordinators may be allowed to export
 SETTINGS_FILE = "dashboard.json"
 DAY_CHOICES = (7, 14, 30, 90, 180, 365)
+DEFAULT_PER_PAGE = 100  # documents per page of the matrix (``?per=all`` shows every one)
 
 
 @bp.record_once
@@ -107,30 +104,6 @@ def may_export() -> bool:
         return True
     roles = set(export_roles())
     return any(role in roles for role in current_user.languages.values())
-
-
-def bar_parts(stats: CatalogStats, unit: str) -> list[tuple[str, int, int]]:
-    """(part, count, width in whole percent) with widths summing to 100 (largest remainder)."""
-    counts = part_counts(stats, unit)
-    total = sum(counts.values())
-    if not total:
-        return [(part, 0, 0) for part in PARTS]
-    exact = {part: 100 * counts[part] / total for part in PARTS}
-    widths = {part: int(exact[part]) for part in PARTS}
-    spare = 100 - sum(widths.values())
-    for part in sorted(PARTS, key=lambda p: widths[p] - exact[p])[:spare]:
-        widths[part] += 1
-    return [(part, counts[part], widths[part]) for part in PARTS]
-
-
-def cell_title(stats: CatalogStats) -> str:
-    """The tooltip: both units, every part."""
-    lines = []
-    for unit in ("words", "segments"):
-        counts = part_counts(stats, unit)
-        detail = ", ".join(f"{counts[p]} {PART_LABELS[p]}" for p in PARTS)
-        lines.append(f"{completion(stats, unit):.1f}% of {unit} done: {detail}")
-    return "\n".join(lines)
 
 
 def editor_url(slug: str, lang: str, **args) -> str:
@@ -234,22 +207,55 @@ def index():
     table, staleness = _overview()
     titles = document_titles(proj.settings.source_dir, proj.slugs())
     matrix = build_matrix(table, staleness, query, titles)
+    pages = Pages(len(matrix.rows), request.args.get("per", ""), request.args.get("page", ""))
     return render_template(
         "dashboard/index.html",
         matrix=matrix,
+        rows=matrix.rows[pages.start : pages.end],
+        pages=pages,
         query=query,
         all_languages=sorted({row.language for row in table.rows}),
         editor=_editor_pattern(),
-        bar_parts=bar_parts,
+        row_cells=row_cells,
+        short_error=short_error,
+        bar=bar,
         cell_title=cell_title,
         completion=completion,
         left=left,
         part_labels=PART_LABELS,
-        row_sorts=ROW_SORTS,
-        column_sorts=COLUMN_SORTS,
         export_roles=export_roles(),
         amendments=sum(1 for mark in staleness.values() if mark.amended),
     )
+
+
+class Pages:
+    """Which rows of the matrix one page shows (``per``: a number or ``all``)."""
+
+    def __init__(self, count: int, per: str, page: str):
+        self.count = count
+        self.all = per == "all"
+        self.per = (count or 1) if self.all else _bounded(per, DEFAULT_PER_PAGE, 10, 1000)
+        self.pages = max(1, -(-count // self.per))
+        self.page = _bounded(page, 1, 1, self.pages)
+        self.start = (self.page - 1) * self.per
+        self.end = min(self.start + self.per, count)
+
+
+def _bounded(text: str, default: int, low: int, high: int) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        return default
+    return min(max(value, low), high)
+
+
+@bp.app_template_global("dashboard_page_url")
+def page_url(**changes) -> str:
+    """This page's URL with some query parameters changed."""
+    args = request.args.to_dict(flat=False)
+    for key, value in changes.items():
+        args[key] = [str(value)]
+    return url_for(request.endpoint, **request.view_args, **args)
 
 
 @bp.post("/settings")
@@ -286,6 +292,7 @@ def language(lang: str):
         last_by_doc[event["doc"]] = max(last_by_doc.get(event["doc"], ""), event["at"])
     return render_template(
         "dashboard/language.html",
+        bar=bar,
         lang=lang,
         matrix=matrix,
         titles=titles,
@@ -298,7 +305,6 @@ def language(lang: str):
         days=days,
         day_choices=DAY_CHOICES,
         editor=_editor_pattern(),
-        bar_parts=bar_parts,
         cell_title=cell_title,
         left=left,
         part_labels=PART_LABELS,

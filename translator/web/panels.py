@@ -129,7 +129,7 @@ def segment_panel(space: Workspace, number: int, facts: dict, selected: list[int
     context = segments.context_of(space.doc, entry.msgid)
     previous, following = segments.neighbours(selected, number)
     terms, term_note = assist.glossary_terms(settings, space.lang, entry.msgid)
-    memory, memory_note = assist.memory_suggestions(settings, space.lang, entry.msgid, entry.msgstr)
+    memory, memory_note = assist.memory_suggestions(settings, space, entry)
     join_next = segments.next_entry_number(view, space.doc, number) if space.doc else None
     return {
         "row": row,
@@ -185,7 +185,7 @@ def block_panel(space: Workspace, block: int, facts: dict, order: list[int]) -> 
     items = []
     for number in numbers:
         entry = view.entries[number]
-        memory, _ = assist.memory_suggestions(settings, space.lang, entry.msgid, entry.msgstr)
+        memory, _ = assist.memory_suggestions(settings, space, entry)
         terms, _ = assist.glossary_terms(settings, space.lang, entry.msgid)
         items.append(
             {"row": segments.make_row(view, number, facts), "memory": memory[:3], "terms": terms}

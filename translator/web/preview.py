@@ -68,14 +68,14 @@ def source_markdown(doc: Document) -> str:
     return "".join(parts)
 
 
-def localized_markdown(doc: Document, view: CatalogView, lang: str):
+def localized_markdown(doc: Document, view: CatalogView, lang: str, drafts: bool):
     """The localized body with sentences marked, its completion and the builder's warnings."""
     try:
         from translator.build.documents import Fallback, render_document
         from translator.build.translations import Use, choose_translations
     except ImportError:
-        return _simple_localized(doc, view), None, []
-    selection = choose_translations(doc, view.po, allow_drafts=True)
+        return _simple_localized(doc, view, drafts), None, []
+    selection = choose_translations(doc, view.po, allow_drafts=drafts)
     rendered = render_document(doc, selection, lang, fallback=Fallback.SOURCE)
     shown = [
         slot.index
@@ -95,7 +95,7 @@ def localized_markdown(doc: Document, view: CatalogView, lang: str):
     return "".join(parts), selection.completion, selection.warnings
 
 
-def _simple_localized(doc: Document, view: CatalogView) -> str:
+def _simple_localized(doc: Document, view: CatalogView, drafts: bool) -> str:
     """Fallback without the build package: translation or source per slot."""
     by_msgid = {entry.msgid: entry for entry in view.entries}
     parts = []
@@ -105,7 +105,10 @@ def _simple_localized(doc: Document, view: CatalogView) -> str:
             entry = by_msgid.get(segment.text)
             if entry is not None and comment_fields(entry).get("joined") == "previous":
                 continue
-            usable = entry is not None and entry_state(entry) is not EntryState.UNTRANSLATED
+            state = entry_state(entry) if entry is not None else EntryState.UNTRANSLATED
+            usable = state is not EntryState.UNTRANSLATED and (
+                drafts or state is not EntryState.DRAFT
+            )
             parts.append(_wrap(piece.index, entry.msgstr if usable else segment.raw))
         elif isinstance(piece, Gap):
             parts.append(piece.text)
@@ -136,8 +139,10 @@ def _open_tag(index: int, targets: dict[int, tuple[str, str]]) -> str:
     )
 
 
-def build_preview(doc: Document, view: CatalogView, lang: str, keys: dict[str, str]) -> Preview:
-    """Both sides of the preview; ``keys`` maps msgid -> entry key."""
+def build_preview(
+    doc: Document, view: CatalogView, lang: str, keys: dict[str, str], *, drafts: bool = False
+) -> Preview:
+    """Both sides of the preview; ``keys`` maps msgid -> entry key; ``drafts``: show drafts."""
     states = {
         entry.msgid: str(state) for entry, state in zip(view.entries, view.states, strict=True)
     }
@@ -145,7 +150,7 @@ def build_preview(doc: Document, view: CatalogView, lang: str, keys: dict[str, s
         index: (keys.get(segment.text, ""), states.get(segment.text, "untranslated"))
         for index, segment in enumerate(doc.segments)
     }
-    body, completion, warnings = localized_markdown(doc, view, lang)
+    body, completion, warnings = localized_markdown(doc, view, lang, drafts)
     if completion is None:
         done = sum(state is not EntryState.UNTRANSLATED for state in view.states)
         completion = round(100.0 * done / len(view.states), 1) if view.states else 100.0

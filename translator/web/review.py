@@ -156,6 +156,9 @@ def _current_number(space, state: panels.ListState, facts: dict) -> int | None:
 def _paragraph_editor(space, state: panels.ListState, facts: dict):
     current_block = request.args.get("block", type=int)
     seg = request.args.get("seg")
+    number = request.args.get("n", type=int)
+    if number is not None and 0 < number <= len(space.view.entries):
+        seg = space.view.keys[number - 1]
     if seg and seg in space.view.by_key:
         context = segments.context_of(space.doc, space.view.entry(seg).msgid)
         current_block = context.segment.block if context.segment else current_block

@@ -16,6 +16,7 @@
   let discardArmed = 0;
   let checkTimer = null;
   let busy = false;
+  const trail = []; // sentences left by "next", so "previous" goes back to where one came from
 
   // -- helpers ------------------------------------------------------------------------------
 
@@ -185,7 +186,9 @@
     }
     const seg = segment();
     if (seg) {
-      const key = direction > 0 ? seg.dataset.nextKey : seg.dataset.prevKey;
+      let key = direction > 0 ? seg.dataset.nextKey : seg.dataset.prevKey;
+      if (direction < 0 && trail.length) key = trail.pop();
+      else if (direction > 0 && key) trail.push(seg.dataset.key);
       if (key) loadSegment(key);
       else setStatus(direction > 0 ? "This is the last sentence in this list." : "This is the first sentence in this list.");
       return;
@@ -238,6 +241,7 @@
         await reloadCurrent();
         setStatus("Joined with the next sentence.", "ok");
       } else if (advance && seg.dataset.nextKey) {
+        trail.push(seg.dataset.key);
         await loadSegment(seg.dataset.nextKey);
         setStatus("Saved #" + entry.number + ".", "ok");
       } else {
@@ -458,6 +462,11 @@
 
   async function saveItem(item, action, advance) {
     const area = item.querySelector(".bi-text");
+    const reviewing = action === "approve" || action === "unapprove";
+    if (item.dataset.canEdit !== "1" && !reviewing) {
+      if (advance) focusNextItem(item);
+      return;
+    }
     const payload = { action: action, version: item.dataset.version };
     if (area && action !== "unapprove") payload.msgstr = area.value;
     setStatus("Saving…", "", item);
