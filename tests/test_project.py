@@ -49,7 +49,9 @@ def test_template_entries_carry_role_position_and_location(project):
     assert entry.occurrences == [("source/sample.md", "8"), ("source/sample.md", "23")]
     assert entry.comment == "title 1, sentence 2 of 2\nslogan 1"
     assert entry.flags == ["role-title", "role-slogan"]
-    signatory = pot.find("MLPD Marxistisch-Leninistische Partei Deutschlands (Marxist-Leninist Party of Germany)")
+    signatory = pot.find(
+        "MLPD Marxistisch-Leninistische Partei Deutschlands (Marxist-Leninist Party of Germany)"
+    )
     assert signatory.flags == ["role-signatory"]
 
 
@@ -78,7 +80,8 @@ def test_update_keeps_work_and_reports_counts(project):
     po = read_catalog(path)
     po.find("The ICOR condemns the war.").msgstr = "Die ICOR verurteilt den Krieg."
     po.find("Strengthen the ICOR!").msgstr = "Stärkt die ICOR!"
-    po.find("We demand the withdrawal of all troops.").msgstr = "Wir fordern den Abzug aller Truppen."
+    demand = po.find("We demand the withdrawal of all troops.")
+    demand.msgstr = "Wir fordern den Abzug aller Truppen."
     write_catalog(po, path)
 
     source = project.root / "source" / "sample.md"

@@ -132,7 +132,7 @@ def segment(lang: str, jsonl: bool) -> None:
             item = json.loads(line)
             text, code = item["text"], item.get("lang", lang)
         except (ValueError, KeyError, TypeError) as exc:
-            raise TranslatorError(f"<stdin>:{number}: expected {{\"lang\", \"text\"}}") from exc
+            raise TranslatorError(f'<stdin>:{number}: expected {{"lang", "text"}}') from exc
         sentences = [text[start:end] for start, end in split_sentences(text, code)]
         click.echo(json.dumps({"sentences": sentences}, ensure_ascii=False))
 

@@ -1,4 +1,4 @@
-"""Plain data shared by every layer: roles, segments, documents, entry states, suggestions, issues."""
+"""Plain data shared by every layer: roles, segments, documents, states, suggestions, issues."""
 
 from __future__ import annotations
 

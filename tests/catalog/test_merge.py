@@ -50,7 +50,9 @@ def test_update_exact_match_takes_new_locations_and_roles():
 
 
 def test_update_fuzzy_char_change():
-    po = catalog(("We demand the withdrawal of all troops.", "Wir fordern den Abzug aller Truppen."))
+    po = catalog(
+        ("We demand the withdrawal of all troops.", "Wir fordern den Abzug aller Truppen.")
+    )
     result = update_catalog(po, template("We demand the withdrawal of all foreign troops."))
     entry = po.find("We demand the withdrawal of all foreign troops.")
     assert entry.msgstr == "Wir fordern den Abzug aller Truppen."

@@ -85,8 +85,8 @@ def test_inline_markup_survives_in_the_segment():
     [
         ("", "empty"),
         ("# No front matter\n", "missing front matter"),
-        ('---\nslug: x\nlang: en\n---\n\nText.\n', "missing 'title'"),
-        ('---\nslug: [x\n---\n\nText.\n', "not valid YAML"),
+        ("---\nslug: x\nlang: en\n---\n\nText.\n", "missing 'title'"),
+        ("---\nslug: [x\n---\n\nText.\n", "not valid YAML"),
     ],
 )
 def test_bad_documents_get_clear_errors(text, message):

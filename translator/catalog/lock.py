@@ -27,4 +27,5 @@ def catalog_lock(path: Path, timeout: float = DEFAULT_TIMEOUT) -> Iterator[None]
         with lock:
             yield
     except Timeout as exc:
-        raise CatalogError(f"{path}: busy, another writer holds the lock for {timeout:.0f}s") from exc
+        message = f"{path}: busy, another writer has held the lock for {timeout:.0f}s"
+        raise CatalogError(message) from exc

@@ -9,6 +9,7 @@ matched become obsolete (kept for reuse, restored if the sentence comes back).
 from __future__ import annotations
 
 import difflib
+import functools
 from dataclasses import dataclass
 
 import polib
@@ -95,18 +96,31 @@ def _fuzzy_match(template_entry: polib.POEntry, candidates: dict[str, polib.POEn
 
 
 def _closest(key: str, candidates: dict[str, polib.POEntry]) -> polib.POEntry | None:
-    matcher = difflib.SequenceMatcher(autojunk=False)
-    matcher.set_seq2(key)
     best_ratio, best = FUZZY_CUTOFF, None
     for text, entry in candidates.items():
-        matcher.set_seq1(text)
-        # Cheap upper bounds first: most candidates are far off.
-        if matcher.real_quick_ratio() < best_ratio or matcher.quick_ratio() < best_ratio:
+        # Cheap upper bound first (difflib's real_quick_ratio): most candidates are far off.
+        if 2.0 * min(len(text), len(key)) < best_ratio * (len(text) + len(key)):
             continue
-        ratio = matcher.ratio()
+        ratio = similarity(text, key)
         if ratio >= best_ratio and (best is None or ratio > best_ratio):
             best_ratio, best = ratio, entry
     return best
+
+
+@functools.lru_cache(maxsize=65536)
+def similarity(old: str, new: str) -> float:
+    """difflib's ratio of two folded msgids, or 0.0 when its quick bound is below the cutoff.
+
+    Cached: ``update`` merges one template into every language's catalog, so the same pairs
+    of changed and old sentences come back once per language (20 languages: 20 times).
+
+    >>> round(similarity("we demand peace.", "we demand peace now."), 2)
+    0.89
+    """
+    matcher = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    if matcher.quick_ratio() < FUZZY_CUTOFF:
+        return 0.0
+    return matcher.ratio()
 
 
 def _take_template_fields(entry: polib.POEntry, template_entry: polib.POEntry) -> None:

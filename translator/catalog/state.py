@@ -94,9 +94,7 @@ def entry_role(entry: polib.POEntry) -> Role:
     return Role.PARAGRAPH
 
 
-def set_draft(
-    entry: polib.POEntry, text: str, source: str, *, warning: str | None = None
-) -> None:
+def set_draft(entry: polib.POEntry, text: str, source: str, *, warning: str | None = None) -> None:
     """Store a machine or memory draft: fuzzy, with its origin; never on a human translation.
 
     ``warning`` (e.g. markup the engine lost) is kept as ``# mt-warning: ...`` for reviewers.
