@@ -186,3 +186,9 @@ def test_templates_are_indexed_separately(worked):
     assert templates["sample"].language == ""
     assert templates["sample"].stats.untranslated == templates["sample"].stats.total > 0
     assert templates["sample"].keys == index_of(worked).records()[("sample", "de")].keys
+
+
+def test_overview_is_stats_and_staleness_in_one_look(worked):
+    table, marks = worked.overview()
+    assert table.to_dict() == worked.stats(with_checks=False).to_dict()
+    assert marks == worked.staleness()

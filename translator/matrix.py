@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 import yaml
 
 from translator.languages import language_name, native_name
-from translator.stats import CatalogStats
+from translator.stats import CatalogStats, sum_stats
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -194,10 +194,7 @@ def _wanted(slug: str, title: str, by_lang: dict[str, Cell], query: MatrixQuery)
 
 
 def _sum(items) -> CatalogStats:
-    total = CatalogStats()
-    for item in items:
-        total.add(item.stats if isinstance(item, Cell) else item)
-    return total
+    return sum_stats(item.stats if isinstance(item, Cell) else item for item in items)
 
 
 def _language(code: str, rows: list[Row]) -> Language:

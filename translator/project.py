@@ -52,6 +52,7 @@ class Project:
 
     def __init__(self, settings: Settings):
         self.settings = settings
+        self._overview: tuple | None = None  # (what was asked and seen, table, staleness)
 
     @property
     def root(self) -> Path:
@@ -242,18 +243,28 @@ class Project:
     def overview(
         self, slugs: list[str] | None = None, langs: list[str] | None = None
     ) -> tuple[StatsTable, dict[tuple[str, str], Staleness]]:
-        """:meth:`stats` and :meth:`staleness` from one look at the files (the dashboard's)."""
+        """:meth:`stats` (without checks) and :meth:`staleness` from one look at the files.
+
+        This is the dashboard's call: while no catalog or source changed, the previous answer
+        is returned again (new containers, shared rows: do not modify the rows).
+        """
         codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
         names = self.slugs(slugs)
-        records = self.stats_index().records(names, [*codes, ""])  # "": the templates
-        templates = {slug: record for (slug, lang), record in records.items() if not lang}
-        changed = self._changed_sources(names, templates)
-        return self._table(names, codes, records), project_staleness(records, templates, changed)
+        index = self.stats_index()
+        records = index.records(names, [*codes, ""])  # "": the templates
+        mtimes = source_mtimes(self.settings.source_dir, names)
+        key = (tuple(names), tuple(codes), index.generation, tuple(mtimes.items()))
+        if self._overview is None or self._overview[0] != key:
+            templates = {slug: record for (slug, lang), record in records.items() if not lang}
+            changed = self._changed_sources(templates, mtimes)
+            figures = self._table(names, codes, records)
+            self._overview = (key, figures, project_staleness(records, templates, changed))
+        _, figures, marks = self._overview
+        return StatsTable(rows=list(figures.rows), errors=list(figures.errors)), dict(marks)
 
-    def _changed_sources(self, names: list[str], templates: dict) -> set[str]:
+    def _changed_sources(self, templates: dict, mtimes: dict[str, int]) -> set[str]:
         """Documents whose source sentences differ from their template's."""
         index, source_dir = self.stats_index(), self.settings.source_dir
-        mtimes = source_mtimes(source_dir, names)
         return changed_sources(
             templates, mtimes, lambda slug: index.source_keys(source_dir / f"{slug}.md", _keys)
         )
@@ -270,7 +281,8 @@ class Project:
         names = self.slugs(slugs)
         records = self.stats_index().records(names, [*codes, ""])
         templates = {slug: record for (slug, lang), record in records.items() if not lang}
-        return project_staleness(records, templates, self._changed_sources(names, templates))
+        mtimes = source_mtimes(self.settings.source_dir, names)
+        return project_staleness(records, templates, self._changed_sources(templates, mtimes))
 
     def slugs(self, only: list[str] | None = None) -> list[str]:
         """Document names from ``source/`` (without parsing them)."""

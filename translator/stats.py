@@ -8,6 +8,7 @@ a fuzzy entry with an empty msgstr is untranslated.
 
 from __future__ import annotations
 
+import operator
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 
@@ -67,6 +68,22 @@ class CatalogStats:
         data = asdict(self)
         data.update(percent=self.percent, percent_words=self.percent_words)
         return data
+
+
+_COUNTS = [name for name in CatalogStats.__dataclass_fields__ if name != "issues"]
+_counts_of = operator.attrgetter(*_COUNTS)
+
+
+def sum_stats(items: Iterable[CatalogStats]) -> CatalogStats:
+    """The sum of many figures at once (as repeated :meth:`CatalogStats.add`, but fast)."""
+    items = list(items)
+    if not items:
+        return CatalogStats()
+    total = CatalogStats(*(sum(column) for column in zip(*map(_counts_of, items), strict=True)))
+    for item in items:
+        for severity, count in item.issues.items():
+            total.issues[severity] = total.issues.get(severity, 0) + count
+    return total
 
 
 _STATE_FIELD = {

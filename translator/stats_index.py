@@ -98,6 +98,8 @@ class StatsIndex:
         self.locales_dir = Path(locales_dir)
         self.index_path = Path(index_path) if index_path else None
         self.parsed = 0  # catalogs parsed by this object (benchmarks and tests read it)
+        self.generation = 0  # goes up whenever a record changes (callers cache on it)
+        self._last: tuple | None = None  # the last answer of records(), while still right
         self._records: dict[str, CatalogRecord] | None = None
         self._source_records: dict[str, tuple[tuple[int, int], str | None]] | None = None
         self._lock = threading.RLock()
@@ -107,7 +109,10 @@ class StatsIndex:
     def records(
         self, slugs: Iterable[str] | None = None, langs: Iterable[str] | None = None
     ) -> dict[tuple[str, str], CatalogRecord]:
-        """Up-to-date records by (document, language) for every catalog on disk (or those asked)."""
+        """Up-to-date records by (document, language) for every catalog on disk (or those asked).
+
+        The answer is shared with later calls while nothing changes: do not modify it.
+        """
         wanted_langs = set(langs) if langs is not None else None
         wanted_slugs = set(slugs) if slugs is not None else None
         with self._lock:
@@ -117,7 +122,12 @@ class StatsIndex:
             fresh = [self._parse(rel, found[rel]) for rel in changed]
             gone = self._vanished(known, found, wanted_slugs, wanted_langs)
             self._store(fresh, gone)
-            return {(known[rel].document, known[rel].language): known[rel] for rel in found}
+            area = (_frozen(wanted_slugs), _frozen(wanted_langs))
+            if self._last is not None and self._last[:2] == (area, self.generation):
+                return self._last[2]  # nothing changed since the same question: same answer
+            result = {(known[rel].document, known[rel].language): known[rel] for rel in found}
+            self._last = (area, self.generation, result)
+            return result
 
     def templates(self, slugs: Iterable[str] | None = None) -> dict[str, CatalogRecord]:
         """Up-to-date records of the templates (``<slug>.pot``), by document."""
@@ -142,7 +152,7 @@ class StatsIndex:
     def rebuild(self) -> int:
         """Forget everything and index every catalog again; returns how many were parsed."""
         with self._lock:
-            self._records, self._source_records = {}, {}
+            self._records, self._source_records, self._last = {}, {}, None
             if self.index_path:
                 with contextlib.suppress(FileNotFoundError):
                     self.index_path.unlink()
@@ -255,6 +265,8 @@ class StatsIndex:
 
     def _store(self, fresh: list[CatalogRecord], gone: list[str]) -> None:
         known = self._load()
+        if fresh or gone:
+            self.generation += 1
         for rel in gone:
             known.pop(rel, None)
         for record in fresh:
@@ -315,6 +327,10 @@ class StatsIndex:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(OSError):
                 Path(f"{self.index_path}{suffix}").unlink()
+
+
+def _frozen(values: set[str] | None) -> frozenset[str] | None:
+    return None if values is None else frozenset(values)
 
 
 def _scan_dir(directory, suffix: str, prefix: str, slugs, found: dict) -> None:

@@ -121,7 +121,7 @@ def page(client, url: str) -> str:
 
 
 CELL = re.compile(
-    r'<td class="cell[^"]*"><a href="[^"]*" title="(?P<doc>[\w-]+) · (?P<name>[^&]+)&#10;'
+    r'<td class="cell[^"]*"><a href="[^"]*" title="(?P<doc>[\w-]+) · (?P<name>[^&\n]+)\n'
     r"(?P<words>[^&\n]+)\n(?P<segments>[^&\"\n]+)"
 )
 PART = re.compile(r"(\d+) (approved|translated|needs review|untranslated)")
@@ -543,3 +543,30 @@ def test_dashboard_screenshot(browser, live_server, screenshot_dir):
     finally:
         context.close()
     assert (screenshot_dir / "dashboard.png").stat().st_size > 10_000
+
+
+def test_charts_are_well_formed_svg():
+    from xml.etree import ElementTree
+
+    from translator.activity import Day
+    from translator.web.charts import activity_chart, nice_ticks, sparkline
+
+    start = dt.date(2026, 3, 1)
+    days = [Day(start + dt.timedelta(days=n), translated=n * 10, approved=n % 3) for n in range(30)]
+    svg = ElementTree.fromstring(str(activity_chart(days, label="de <&>", title="German")))
+    rects = svg.findall("{http://www.w3.org/2000/svg}rect")
+    assert len(rects) == 2 + 29 + 20  # legend swatches, translated bars, approved bars
+    assert svg.get("aria-label").startswith("de <&>: 4350 words translated and 30 approved")
+    assert ElementTree.fromstring(str(sparkline(days))).get("width") == "180"
+    assert nice_ticks(870) == [0, 250, 500, 750, 1000] and nice_ticks(0) == [0, 1]
+
+
+def test_pages_of_the_matrix():
+    from translator.web.dashboard import Pages
+
+    assert [(p.start, p.end, p.pages) for p in [Pages(250, "", "3"), Pages(250, "all", "2")]] == [
+        (200, 250, 3),
+        (0, 250, 1),
+    ]
+    assert (Pages(0, "x", "y").start, Pages(0, "x", "y").pages) == (0, 1)
+    assert Pages(250, "5", "99").per == 10 and Pages(250, "5", "99").page == 25
