@@ -194,6 +194,20 @@ def test_editor_save_shows_up_immediately(busy, app, client, auth):
     assert after["segments"]["untranslated"] == before["segments"]["untranslated"] - 1
 
 
+def test_save_through_the_editor_api_shows_up_immediately(busy, client, auth):
+    auth.login()
+    before = matrix_cells(page(client, "/dashboard/"))[("sample", "Turkish")]
+    po = read_catalog(busy.catalog_path("tr", "sample"))
+    entry = next(e for e in po if e.msgid and not e.msgstr)
+    response = client.post(
+        f"/api/translate/sample/tr/segment/{entry_key(entry)}",
+        json={"action": "save", "msgstr": "Barış şimdi.", "version": entry_version(entry)},
+    )
+    assert response.status_code == 200, response.data
+    after = matrix_cells(page(client, "/dashboard/"))[("sample", "Turkish")]
+    assert after["segments"]["translated"] == before["segments"]["translated"] + 1
+
+
 def test_only_the_changed_catalog_is_parsed_again(busy, client, auth):
     auth.login()
     page(client, "/dashboard/")
