@@ -1,0 +1,133 @@
+"""``translator users ...`` and ``translator serve`` through click's CliRunner."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from translator.cli import cli
+from translator.web import accounts
+from translator.web.accounts_cli import database_path, open_accounts
+
+
+@pytest.fixture
+def root(project):
+    return project.root
+
+
+def run(runner, root, *args, input=None):
+    return runner.invoke(cli, ["--project", str(root), *args], input=input)
+
+
+def test_users_add_prints_a_one_time_password(runner, root):
+    result = run(
+        runner,
+        root,
+        "users",
+        "add",
+        "dana",
+        "--name",
+        "Dana",
+        "--lang",
+        "de",
+        "--lang",
+        "fr:reviewer",
+    )
+    assert result.exit_code == 0, result.output
+    password = result.output.split("shown only now): ")[1].strip()
+    with open_accounts(root) as conn:
+        user = accounts.authenticate(conn, "dana", password)
+        assert user.languages == {"de": "translator", "fr": "reviewer"}
+        assert user.must_change_password and user.display_name == "Dana"
+    assert database_path(root) == root / "instance" / "translator.sqlite3"
+
+
+def test_users_add_with_password_from_stdin(runner, root):
+    result = run(
+        runner,
+        root,
+        "users",
+        "add",
+        "ann",
+        "--role",
+        "admin",
+        "--password-stdin",
+        input="a very good password\n",
+    )
+    assert result.exit_code == 0, result.output
+    assert "one-time" not in result.output
+    with open_accounts(root) as conn:
+        user = accounts.authenticate(conn, "ann", "a very good password")
+        assert user.is_admin and not user.must_change_password
+
+
+def test_users_list_and_set_role_and_remove(runner, root):
+    run(runner, root, "users", "add", "ann", "--role", "admin")
+    run(runner, root, "users", "add", "bob", "--lang", "de")
+    assert run(runner, root, "users", "set-role", "bob", "reviewer", "--lang", "de").exit_code == 0
+    assert run(runner, root, "users", "set-role", "bob", "coordinator").exit_code == 0
+    listing = json.loads(run(runner, root, "users", "list", "--json").output)
+    bob = next(item for item in listing if item["username"] == "bob")
+    assert bob["role"] == "coordinator" and bob["languages"] == {"de": "reviewer"}
+    assert "bob" in run(runner, root, "users", "list").output
+    assert run(runner, root, "users", "set-role", "bob", "none", "--lang", "de").exit_code == 0
+    assert run(runner, root, "users", "remove", "bob").exit_code == 0
+    assert "bob" not in run(runner, root, "users", "list").output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (("users", "add", "../x"), "invalid user name"),
+        (("users", "add", "ok", "--lang", "xx-nope"), "unknown language"),
+        (("users", "add", "ok", "--lang", "de:boss"), "translator or reviewer"),
+        (("users", "set-role", "ghost", "admin"), "no user named"),
+        (("users", "set-role", "ann", "reviewer"), "needs --lang"),
+        (("users", "remove", "ann"), "last admin"),
+    ],
+)
+def test_users_errors_are_one_line(runner, root, args, message):
+    run(runner, root, "users", "add", "ann", "--role", "admin")
+    result = run(runner, root, *args)
+    assert result.exit_code == 1
+    assert message in result.output
+    assert result.output.startswith("error: ")
+
+
+def test_instance_config_can_move_the_database(runner, root):
+    (root / "instance").mkdir()
+    (root / "instance" / "config.py").write_text(
+        f"DATABASE = {str(root / 'people.sqlite3')!r}\n", encoding="utf-8"
+    )
+    run(runner, root, "users", "add", "ann")
+    assert (root / "people.sqlite3").is_file()
+
+
+def test_serve_runs_waitress_with_the_app(runner, root, monkeypatch):
+    import waitress
+
+    calls = {}
+
+    def fake_serve(app, **options):
+        calls["app"], calls["options"] = app, options
+
+    monkeypatch.setattr(waitress, "serve", fake_serve)
+    result = run(runner, root, "serve", "--host", "127.0.0.1", "--port", "8123")
+    assert result.exit_code == 0, result.output
+    assert calls["options"]["port"] == 8123 and calls["options"]["host"] == "127.0.0.1"
+    assert calls["app"].name == "translator.web"
+    assert "one-time password" in result.output  # first run: the admin's password, once
+    assert "http://127.0.0.1:8123/" in result.output
+    again = run(runner, root, "serve", "--port", "8123")
+    assert "one-time password" not in again.output
+
+
+def test_flask_app_discovery(root, monkeypatch):
+    """``flask --app translator run`` finds ``translator.create_app``."""
+    import translator
+
+    monkeypatch.setenv("TRANSLATOR_PROJECT", str(root))
+    app = translator.create_app({"SECRET_KEY": "k", "FIRST_RUN_ADMIN": False})
+    assert app.config["PROJECT_ROOT"] == str(root)
+    assert "review.editor" in app.view_functions
