@@ -87,3 +87,18 @@ def markup_spans(text: str) -> list[tuple[int, int]]:
     ['[', '](https://x.org/a)', '*', '*', '%s']
     """
     return [match.span() for match in _MARKUP.finditer(text) if match.end() > match.start()]
+
+
+# Characters Python's str.splitlines() breaks on besides \n and \r: PO readers (polib included)
+# would cut a string there, so they never go into a catalog. Other C0 controls are refused too.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f\x85\u2028\u2029]")
+
+
+def unsafe_character(text: str) -> str | None:
+    """The first character that must not be stored in a catalog, or None.
+
+    >>> unsafe_character("a\\u2028b")
+    '\\u2028'
+    """
+    match = _UNSAFE.search(text)
+    return match.group() if match else None

@@ -14,6 +14,7 @@ from pathlib import Path
 import polib
 
 from translator.errors import CatalogError
+from translator.text import unsafe_character
 
 WRAP_WIDTH = 79  # gettext's own default, so msgcat/msgmerge leave our files unchanged
 
@@ -55,11 +56,23 @@ def catalog_text(po: polib.POFile) -> str:
 
 def write_catalog(po: polib.POFile, path: Path) -> bool:
     """Write atomically (temp file in the same directory, fsync, rename); False if unchanged."""
+    _refuse_unsafe_text(po, path)
     text = catalog_text(po)
     if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:
         return False
     write_text_atomic(path, text)
     return True
+
+
+def _refuse_unsafe_text(po: polib.POFile, path: Path) -> None:
+    for entry in po:
+        for text in (entry.msgid, entry.msgstr, *entry.msgstr_plural.values(), entry.tcomment):
+            char = unsafe_character(text or "")
+            if char is not None:
+                raise CatalogError(
+                    f"{path}: refusing to write U+{ord(char):04X} in the entry "
+                    f"{entry.msgid[:40]!r}: PO readers would cut the text there"
+                )
 
 
 def write_text_atomic(path: Path, text: str) -> None:

@@ -28,6 +28,7 @@ from translator.catalog.state import (
     undismiss,
 )
 from translator.errors import TranslatorError
+from translator.text import unsafe_character
 
 MAX_LENGTH = 20_000
 
@@ -41,8 +42,8 @@ def clean_text(text: str) -> str:
     text = (text or "").replace("\r\n", "\n").replace("\r", "\n")
     if len(text) > MAX_LENGTH:
         raise EditError(f"the translation is longer than {MAX_LENGTH} characters")
-    if any(ord(char) < 32 and char not in "\n\t" for char in text):
-        raise EditError("the translation contains control characters")
+    if unsafe_character(text) is not None:
+        raise EditError("the translation contains control characters or line separators")
     return text
 
 
