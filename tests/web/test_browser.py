@@ -200,7 +200,8 @@ def test_join_the_german_title_into_one_sentence(site, open_page):
     page.locator("#msgstr").fill("")
     page.keyboard.press("Alt+j")
     expect(page.locator("#join-label")).to_be_visible()
-    page.locator("#msgstr").fill("US-Imperialismus gefährdet Weltfrieden – aktiver Widerstand jetzt!")
+    joined = "US-Imperialismus gefährdet Weltfrieden – aktiver Widerstand jetzt!"
+    page.locator("#msgstr").fill(joined)
     page.keyboard.press("Control+Enter")
     expect(page.locator("#status")).to_contain_text("Joined")
     expect(page.locator(".joined-next")).to_contain_text(TITLE_2)
@@ -219,6 +220,7 @@ def test_conflict_shows_both_versions(site, open_page):
     key = page.locator("#segment").get_attribute("data-key")
     # rita saves the same sentence in the meantime, through the API
     session = requests.Session()
+    session.headers["Connection"] = "close"  # no idle keep-alive holding the server open
     login = session.get(f"{base}/auth/login", timeout=30)
     token = re.search(r'name="csrf-token" content="([^"]+)"', login.text).group(1)
     home = session.post(

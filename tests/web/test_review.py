@@ -571,3 +571,22 @@ def test_segment_fragment_is_a_fragment(client, auth, review, lang):
     entry = review.find(lang, "Peace now.")
     html = client.get(f"/translate/sample/{lang}/segment/{entry['key']}").get_data(as_text=True)
     assert html.lstrip().startswith("<article") and "<html" not in html
+
+
+def test_coordinator_prefills_empty_sentences(app, client, auth):
+    auth.login("dana")
+    response = client.post("/translate/sample/de/prefill", data={"csrf_token": auth.token})
+    assert response.status_code == 403
+    auth.logout()
+    auth.login("coord")
+    assert b"Pre-fill 14" in client.get("/translate/sample/de/").data
+    response = client.post("/translate/sample/de/prefill", data={"csrf_token": auth.token})
+    assert response.status_code == 302 and "filter=review" in response.headers["Location"]
+    peace = po_entry(app, "Peace now.")
+    assert peace.msgstr == "[de] Peace now." and "fuzzy" in peace.flags
+    assert comment_fields(peace)["origin"] == "mt:dummy"
+    rows = audit(app)
+    assert rows and {row["action"] for row in rows} == {"prefill"}
+    assert {row["username"] for row in rows} == {"coord"}
+    page = client.get(response.headers["Location"]).get_data(as_text=True)
+    assert "Pre-filled" in page and "Machine (dummy)" in page

@@ -19,7 +19,7 @@ from flask_login import current_user, login_required
 
 from translator.errors import TranslatorError
 from translator.stats import compute_stats
-from translator.web import actions, db, panels, segments
+from translator.web import actions, assist, db, panels, segments
 from translator.web.access import open_workspace
 from translator.web.editing import EditError
 from translator.web.preview import build_preview
@@ -274,6 +274,61 @@ def _conflict_page(space, key: str, mine: str, exc: Conflict):
         counts=segments.filter_counts(space.view, facts),
         stats=space.view.memo("stats", lambda: compute_stats(space.view.entries)),
     )
+
+
+@bp.route("/translate/<slug>/<lang>/prefill", methods=("POST",))
+@login_required
+def prefill(slug: str, lang: str):
+    """Coordinators fill empty sentences with drafts (memory, dates, copies, the engine)."""
+    space = open_workspace(slug, lang, "view", document=False)
+    if not current_user.is_coordinator:
+        abort(403, "Only coordinators can pre-fill (the engine may cost money).")
+    if space.broken:
+        abort(409, space.error)
+    try:
+        from translator.prefill import CatalogRef
+        from translator.prefill import prefill as run_prefill
+    except ImportError:
+        abort(404, "Pre-fill is not installed.")
+    settings = space.store.project.settings
+    override = current_app.config.get("MT_ENGINES")
+    engine = assist.engine_name(settings, space.lang, override) if override else None
+    before = {entry.msgid: entry for entry in space.view.entries}
+    ref = CatalogRef(space.lang, space.slug, space.store.project.catalog_path(lang, slug))
+    report = run_prefill(settings, [ref], engine=engine or None)
+    after = space.store.catalog(space.lang, space.slug)
+    _log_prefill(space, before, after)
+    counts = report.total()
+    for line in report.errors:
+        flash(line, "error")
+    flash(
+        f"Pre-filled {counts.filled} of {counts.entries} sentences as drafts to review "
+        f"({counts.memory + counts.fuzzy} from memory, {counts.machine} machine).",
+        "success",
+    )
+    return redirect(url_for(".editor", slug=slug, lang=lang, filter="review"))
+
+
+def _log_prefill(space, before: dict, after) -> None:
+    """One audit row per sentence the pre-fill changed, in the name of who started it."""
+    conn = db.get_db()
+    for entry, state in zip(after.entries, after.states, strict=True):
+        old = before.get(entry.msgid)
+        if old is None or old.msgstr == entry.msgstr:
+            continue
+        db.log_change(
+            conn,
+            user=current_user.username,
+            doc=space.slug,
+            lang=space.lang,
+            msgid=entry.msgid,
+            action="prefill",
+            before=old.msgstr,
+            after=entry.msgstr,
+            before_state="untranslated" if not old.msgstr else "draft",
+            after_state=str(state),
+        )
+    conn.commit()
 
 
 # -- preview ------------------------------------------------------------------------------------
