@@ -510,13 +510,17 @@ def _accounts_db(ctx: ProjectContext):
 @users.command("add")
 @click.argument("username")
 @click.option("--name", "display_name", default="", help="Full name shown to others.")
-@click.option("--role", type=click.Choice(["admin", "coordinator"]), help="Role in every language.")
+@click.option(
+    "--role",
+    type=click.Choice(["admin", "coordinator", "reviewer", "translator"]),
+    help="admin or coordinator (every language), or the role in the --lang languages.",
+)
 @click.option(
     "--lang",
     "langs",
     multiple=True,
     metavar="LANG[:ROLE]",
-    help="Language team, e.g. de or de:reviewer (repeatable; default role translator).",
+    help="Language team, e.g. de or de:reviewer (repeatable; default: --role or translator).",
 )
 @click.option("--password-stdin", is_flag=True, help="Read the password from stdin.")
 @pass_project

@@ -43,6 +43,29 @@ def test_users_add_prints_a_one_time_password(runner, root):
     assert database_path(root) == root / "instance" / "translator.sqlite3"
 
 
+def test_users_add_with_a_language_role(runner, root):
+    result = run(
+        runner,
+        root,
+        "users",
+        "add",
+        "rita",
+        "--role",
+        "reviewer",
+        "--lang",
+        "de",
+        "--lang",
+        "fr:translator",
+    )
+    assert result.exit_code == 0, result.output
+    with open_accounts(root) as conn:
+        user = accounts.find_user(conn, "rita")
+        assert user.languages == {"de": "reviewer", "fr": "translator"}
+        assert user.global_role is None
+    result = run(runner, root, "users", "add", "tom", "--role", "translator")
+    assert result.exit_code == 1 and "needs --lang" in result.output
+
+
 def test_users_add_with_password_from_stdin(runner, root):
     result = run(
         runner,

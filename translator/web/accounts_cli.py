@@ -39,10 +39,10 @@ def open_accounts(root: Path) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
-def parse_team(spec: str) -> tuple[str, str]:
+def parse_team(spec: str, default: str = "translator") -> tuple[str, str]:
     """``de`` -> (de, translator); ``pt-BR:reviewer`` -> (pt_BR, reviewer)."""
     code, _, role = spec.partition(":")
-    role = role or "translator"
+    role = role or default
     if role not in accounts.LANGUAGE_ROLES:
         raise accounts.AccountError(f"{spec}: the role must be translator or reviewer")
     return normalize_language(code), role
@@ -56,8 +56,17 @@ def add_user(
     teams: list[str],
     password: str | None,
 ) -> tuple[accounts.User, str | None]:
-    """Create the account; returns the user and the one-time password to show (if generated)."""
-    languages = dict(parse_team(spec) for spec in teams)
+    """Create the account; returns the user and the one-time password to show (if generated).
+
+    ``role`` is global (admin, coordinator) or the default role in ``teams`` (translator,
+    reviewer), as in ``translator users add dana --role reviewer --lang de``.
+    """
+    default = "translator"
+    if role in accounts.LANGUAGE_ROLES:
+        if not teams:
+            raise accounts.AccountError(f"--role {role} needs --lang (the language team)")
+        default, role = role, None
+    languages = dict(parse_team(spec, default) for spec in teams)
     shown = None
     if password is None:
         password = shown = accounts.new_password()

@@ -42,21 +42,24 @@ class Help:
 
 
 def glossary(settings: Settings, lang: str):
-    """The language's glossary (``locales/<lang>/glossary.tsv``), re-read when it changes."""
+    """The glossary that applies to ``lang`` (shared and own files), re-read when one changes."""
     try:
-        from translator.qa.glossary import GLOSSARY_NAME, load_glossary
+        from translator.glossary import glossary_paths
+        from translator.qa.glossary import language_glossary
     except ImportError:
         return None
-    path = settings.locales_dir / lang / GLOSSARY_NAME
-    identity = file_identity(path)
+    paths = glossary_paths(settings.locales_dir, lang)
+    identity = tuple(file_identity(path) for path in paths)
+    key = f"{settings.root}:{lang}"
     with _glossary_lock:
-        cached = _glossaries.get(str(path))
-        if cached is None or cached[0] != identity:
-            try:
-                cached = (identity, load_glossary(path))
-            except TranslatorError as exc:
-                cached = (identity, exc)
-            _glossaries[str(path)] = cached
+        cached = _glossaries.get(key)
+    if cached is None or cached[0] != identity:
+        try:
+            cached = (identity, language_glossary(settings.locales_dir, lang))
+        except TranslatorError as exc:
+            cached = (identity, exc)
+        with _glossary_lock:
+            _glossaries[key] = cached
     return cached[1]
 
 
