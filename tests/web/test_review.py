@@ -590,3 +590,44 @@ def test_coordinator_prefills_empty_sentences(app, client, auth):
     assert {row["username"] for row in rows} == {"coord"}
     page = client.get(response.headers["Location"]).get_data(as_text=True)
     assert "Pre-filled" in page and "Machine (dummy)" in page
+
+
+def test_requests_do_not_reparse_unchanged_catalogs(app, client, auth, review):
+    auth.login("dana")
+    store = app.extensions["translator.store"]
+    entry = review.find("de", "Peace now.")
+    before = store.parses
+    for url in ("/translate/sample/de/", "/", "/preview/sample/de/", "/translate/sample/de/?q=war"):
+        assert client.get(url).status_code == 200
+    review.save("de", entry, "Frieden jetzt.")
+    client.get(f"/translate/sample/de/segment/{entry['key']}")
+    assert store.parses == before  # the own save put the written catalog in the cache
+    edit_catalog(app, "de", lambda po: setattr(po.find("Stop the war!"), "msgstr", "Halt!"))
+    client.get("/translate/sample/de/")
+    assert store.parses == before + 1  # someone else's change is read once
+
+
+def test_a_2000_sentence_document_is_paged(project):
+    from tests.web.conftest import AuthActions, ReviewActions, make_app, make_web_project
+
+    paragraphs = "\n\n".join(
+        f"Point {n} of the resolution matters. Country {n} will act." for n in range(1, 1001)
+    )
+    text = (
+        f"---\nslug: long\ntitle: Long\ndate: 2024-05-01\nlang: en\n---\n\n# Long\n\n{paragraphs}\n"
+    )
+    (project.root / "source" / "long.md").write_text(text, encoding="utf-8")
+    make_web_project(project.root, ("de",))
+    app = make_app(project.root)
+    client = app.test_client()
+    auth = AuthActions(client)
+    auth.login()
+    html = client.get("/translate/long/de/").get_data(as_text=True)
+    assert len(re.findall(r'<a class="row ', html)) == 50 and "page 1 of 41" in html
+    html = client.get("/translate/long/de/?n=2001").get_data(as_text=True)
+    assert "page 41 of 41" in html and "Country 1000 will act." in html
+    key = re.search(r'id="segment"[^>]*data-key="([0-9a-f]{16})"', html).group(1)
+    review = ReviewActions(client, auth, slug="long")
+    response = review.save("de", review.entry("de", key), "Land 1000 wird handeln.")
+    assert response.status_code == 200
+    assert len(catalog(app, "de", "long")) == 2001
