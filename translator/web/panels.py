@@ -116,8 +116,7 @@ def block_list(space: Workspace, state: ListState, facts: dict, current_block: i
 
 
 def _block_kind(doc, block: int) -> str:
-    first = doc.blocks[block][0]
-    return doc.doc.segments[first].block_kind
+    return segments.kind_label(doc.doc.segments[doc.blocks[block][0]])
 
 
 def segment_panel(space: Workspace, number: int, facts: dict, selected: list[int]) -> dict:

@@ -137,6 +137,15 @@ def provenance(entry: polib.POEntry, state: str, last_change: dict | None = None
     return Provenance("human", "Human", f"Translated{who}.")
 
 
+def kind_label(segment: Segment) -> str:
+    """What the sentence is part of: its role when special (slogan, signatory, ...), else the
+    block kind (paragraph, list item, heading)."""
+    role = segment.role.value
+    if role in ("title", "dateline", "slogan", "signatory"):
+        return role
+    return segment.block_kind
+
+
 def position_of(entry: polib.POEntry) -> str:
     """The first ``#.`` position comment (``paragraph 3, sentence 2 of 5``)."""
     return (entry.comment or "").splitlines()[0] if entry.comment else ""

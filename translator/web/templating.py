@@ -10,7 +10,7 @@ from markupsafe import Markup, escape
 from translator import __version__
 from translator.errors import LanguageError
 from translator.languages import language_name, native_name, text_direction
-from translator.web.segments import FILTERS, STATE_LABELS
+from translator.web.segments import FILTERS, STATE_LABELS, kind_label
 
 if TYPE_CHECKING:
     from flask import Flask
@@ -92,6 +92,7 @@ def init_app(app: Flask) -> None:
         html_lang=html_lang,
         text_attrs=text_attrs,
         progress_bar=progress_bar,
+        kind_label=kind_label,
         FILTERS=FILTERS,
         STATE_LABELS=STATE_LABELS,
         version=__version__,

@@ -480,7 +480,14 @@
         badge.textContent = entry.state_label;
         badge.className = "state-badge state-" + entry.state;
       }
+      const origin = item.querySelector(".prov");
+      if (origin) {
+        origin.textContent = entry.provenance.label;
+        origin.title = entry.provenance.detail;
+        origin.className = "prov prov-" + entry.provenance.kind;
+      }
       item.classList.remove("dirty");
+      dirty = document.querySelectorAll(".block-item.dirty").length > 0;
       setStatus(entry.issues.length ? "Saved; " + entry.issues.map((i) => i.message).join("; ") : "Saved.", entry.issues.length ? "error" : "ok", item);
       if (advance) focusNextItem(item);
     } else if (result.status === 409 && result.body.error === "conflict") {
