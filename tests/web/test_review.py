@@ -627,7 +627,7 @@ def test_a_2000_sentence_document_is_paged(project):
     html = client.get("/translate/long/de/?n=2001").get_data(as_text=True)
     assert "page 41 of 41" in html and "Country 1000 will act." in html
     key = re.search(r'id="segment"[^>]*data-key="([0-9a-f]{16})"', html).group(1)
-    review = ReviewActions(client, auth, slug="long")
+    review = ReviewActions(client, slug="long")  # reads the CSRF token from the page
     response = review.save("de", review.entry("de", key), "Land 1000 wird handeln.")
     assert response.status_code == 200
     assert len(catalog(app, "de", "long")) == 2001
