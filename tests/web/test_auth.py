@@ -185,3 +185,19 @@ def test_make_app_helper_users(project):
         "fred",
         "rita",
     ]
+
+
+def test_client_address_behind_a_trusted_proxy(project):
+    from tests.web.conftest import make_web_project
+
+    make_web_project(project.root)
+    app = make_app(project.root, TRUSTED_PROXIES=1)
+    client = app.test_client()
+    token = csrf_from(client.get("/auth/login").get_data(as_text=True))
+    client.post(
+        "/auth/login",
+        data={"username": "dana", "password": "wrong password", "csrf_token": token},
+        headers={"X-Forwarded-For": "203.0.113.7"},
+    )
+    conn = sqlite3.connect(app.config["DATABASE"])
+    assert conn.execute("SELECT address FROM login_attempts").fetchone()[0] == "203.0.113.7"

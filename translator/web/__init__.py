@@ -40,6 +40,11 @@ def create_app(test_config: dict[str, Any] | None = None, *, project_root=None) 
     os.makedirs(app.instance_path, exist_ok=True)
     if not app.config.get("SECRET_KEY"):
         app.config["SECRET_KEY"] = _instance_secret(Path(app.instance_path))
+    if app.config["TRUSTED_PROXIES"]:
+        from werkzeug.middleware.proxy_fix import ProxyFix
+
+        hops = int(app.config["TRUSTED_PROXIES"])
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
     from translator.web import assist, auth, db, security, store, templating
 
@@ -95,7 +100,8 @@ def _defaults(instance_dir: Path) -> dict[str, Any]:
         "LOGIN_MAX_FAILURES_PER_ADDRESS": 50,
         "LOGIN_WINDOW_SECONDS": 15 * 60,
         "PAGE_SIZE": 50,
-        "MT_TIMEOUT": 20,
+        "MT_ENGINES": None,  # None: the project's `engines` setting; {"*": "dummy"} in tests
+        "TRUSTED_PROXIES": 0,  # reverse proxies in front (their X-Forwarded-* are believed)
     }
 
 
