@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import difflib
+
 import polib
+import pytest
 
 from translator.catalog import update_catalog
+from translator.catalog.merge import similarity
 
 
 def catalog(*entries: tuple[str, str], fuzzy: tuple[str, ...] = ()) -> polib.POFile:
@@ -118,3 +122,32 @@ def test_update_follows_template_order():
     po = catalog(("B.", "b"), ("A.", "a"))
     update_catalog(po, template("A.", "B.", "C."))
     assert [entry.msgid for entry in po] == ["A.", "B.", "C."]
+
+
+def test_update_fuzzy_same_template_into_each_language():
+    # Similarities are cached by text across catalogs; each catalog still gets its own entry.
+    old = "We demand the withdrawal of all troops."
+    german = catalog((old, "Wir fordern den Abzug aller Truppen."))
+    french = catalog((old, "Nous exigeons le retrait de toutes les troupes."))
+    new = template("We demand the withdrawal of all foreign troops.")
+    update_catalog(german, new)
+    update_catalog(french, new)
+    assert german[0].msgstr == "Wir fordern den Abzug aller Truppen."
+    assert french[0].msgstr == "Nous exigeons le retrait de toutes les troupes."
+    assert german[0].previous_msgid == french[0].previous_msgid == old
+
+
+def test_update_fuzzy_prefers_the_closest_candidate():
+    po = catalog(
+        ("We demand peace and bread for everyone.", "far"),
+        ("We demand the withdrawal of all troops.", "close"),
+    )
+    update_catalog(po, template("We demand the withdrawal of all foreign troops."))
+    assert po[0].msgstr == "close"
+
+
+def test_similarity_is_difflibs_ratio_above_the_cutoff():
+    assert similarity("stop the war!", "stop the wars!") == pytest.approx(
+        difflib.SequenceMatcher(None, "stop the war!", "stop the wars!").ratio()
+    )
+    assert similarity("peace.", "strengthen the revolutionary world organisation!") == 0.0
