@@ -12,6 +12,7 @@ out (``fallback="skip"``; a block left empty is removed with its line).
 from __future__ import annotations
 
 import enum
+import functools
 import json
 import re
 from dataclasses import dataclass, field
@@ -334,6 +335,7 @@ def _yaml_value(value: str) -> str:
     return json.dumps(value.translate(_UNSAFE_LINE_BREAKS), ensure_ascii=False)
 
 
+@functools.lru_cache(maxsize=4096)  # the same source lines come back for every language
 def _yaml_scalar(line: str) -> str | None:
     import yaml
 
