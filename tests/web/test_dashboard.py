@@ -349,6 +349,31 @@ def test_stale_catalogs_are_marked(busy, client, auth):
     assert "changed source sentences wait for a decision" in text
 
 
+def title_of(text: str, name: str) -> str:
+    """The tooltip of the sample's cell in language ``name``."""
+    match = re.search(rf'title="sample · {name}\n([^"]*)"', text)
+    return html.unescape(match.group(1))
+
+
+def test_new_sentences_are_marked_until_someone_works_on_them(busy, client, auth):
+    path = busy.catalog_path("de", "sample")
+    po = read_catalog(path)
+    po.metadata["PO-Revision-Date"] = "2020-01-01 10:00+0000"  # translated long ago
+    write_catalog(po, path)
+    source = busy.settings.source_dir / "sample.md"
+    source.write_text(source.read_text("utf-8") + "\nA brand new sentence.\n", encoding="utf-8")
+    busy.update()
+    auth.login()
+    assert "new untranslated sentences arrived" in title_of(page(client, "/dashboard/"), "German")
+    entry = read_catalog(path).find("A brand new sentence.")
+    response = client.post(
+        f"/api/translate/sample/de/segment/{entry_key(entry)}",
+        json={"action": "save", "msgstr": "Ein ganz neuer Satz.", "version": entry_version(entry)},
+    )
+    assert response.status_code == 200, response.data
+    assert "new untranslated" not in title_of(page(client, "/dashboard/"), "German")
+
+
 def test_amendment_decisions(busy, app, client, auth):
     change_source(busy)
     busy.update()
