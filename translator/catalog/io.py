@@ -6,6 +6,7 @@
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
 import re
 import tempfile
@@ -95,6 +96,20 @@ def write_text_atomic(path: Path, text: str) -> None:
             raise CatalogError(f"{path}: cannot write ({exc.strerror or exc})") from exc
         raise
     _fsync_directory(path.parent)
+
+
+def remove_temp_files(path: Path) -> list[Path]:
+    """Delete the temp files that interrupted writes of ``path`` left (a killed process).
+
+    Call it only while holding ``catalog_lock(path)``: then no write of ``path`` is under way,
+    and every ``.<name>.<random>.tmp`` beside it is garbage.
+    """
+    removed = []
+    for stale in path.parent.glob(f".{glob.escape(path.name)}.*.tmp"):
+        with contextlib.suppress(FileNotFoundError):
+            stale.unlink()
+            removed.append(stale)
+    return removed
 
 
 def _fsync_directory(directory: Path) -> None:

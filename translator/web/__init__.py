@@ -142,3 +142,39 @@ def _error_pages(app: Flask) -> None:
 
     for code in messages:
         app.register_error_handler(code, handler)
+    _failure_pages(app)
+
+
+def _failure_pages(app: Flask) -> None:
+    """Server-side failures as a clear message (JSON for the API), never a stack trace.
+
+    A catalog that cannot be written (disk full, read-only, lock busy) answers 503 and says
+    that nothing changed; a database that cannot be written answers 503; anything else 500.
+    """
+    import sqlite3
+
+    from translator.web.store import StorageError
+
+    def answer(code: int, message: str):
+        if request.path.startswith("/api/"):
+            return jsonify(error=message), code
+        return render_template("error.html", code=code, message=message), code
+
+    def storage_failed(error: StorageError):
+        app.logger.error("%s %s: %s", request.method, request.path, error)
+        return answer(error.status, str(error))
+
+    def database_failed(error: sqlite3.OperationalError):
+        app.logger.error("%s %s: review database: %s", request.method, request.path, error)
+        return answer(
+            503,
+            f"The review database could not be written ({error}). Reload the page to see "
+            "what was saved; tell a coordinator if this goes on.",
+        )
+
+    def server_error(_error):
+        return answer(500, "Something went wrong on the server (it was logged). Reload the page.")
+
+    app.register_error_handler(StorageError, storage_failed)
+    app.register_error_handler(sqlite3.OperationalError, database_failed)
+    app.register_error_handler(500, server_error)

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import polib
 
 from translator.catalog import catalog_lock, read_catalog, write_catalog
+from translator.catalog.io import remove_temp_files
 from translator.catalog.state import entry_state
 from translator.errors import CatalogError, TranslatorError
 from translator.segment import read_document
@@ -99,6 +100,37 @@ class Conflict(TranslatorError):
 
 class EntryGone(TranslatorError):
     """The entry is no longer in the catalog (the source changed and `update` ran)."""
+
+
+class StorageError(TranslatorError):
+    """The catalog could not be locked, read or written (disk full, read-only, busy, broken).
+
+    The message is for the translator: which catalog, the reason, and that nothing changed.
+    ``status`` is the HTTP answer: 503 when the disk or the lock failed, 409 when the file on
+    disk cannot be parsed any more.
+    """
+
+    def __init__(self, message: str, status: int = 503):
+        super().__init__(message)
+        self.status = status
+
+
+def storage_error(root: Path, lang: str, slug: str, exc: Exception) -> StorageError:
+    """Say what went wrong in the translator's terms, with project-relative paths only."""
+    cause = exc if isinstance(exc, OSError) else exc.__cause__
+    if isinstance(cause, OSError) and cause.errno is not None:
+        reason = cause.strerror or str(cause)
+        if str(cause.filename or "").endswith(".lock"):
+            reason = f"its lock file: {reason}"
+    else:
+        reason = str(exc).replace(str(root) + os.sep, "").replace(str(root), "")
+    broken = isinstance(exc, CatalogError) and "invalid PO file" in reason
+    message = (
+        f"The {lang} catalog of {slug} could not be saved ({reason}). "
+        "Nothing was saved; the catalog is as it was. Try again later, "
+        "or tell a coordinator if this goes on."
+    )
+    return StorageError(message, status=409 if broken else 503)
 
 
 @dataclass
@@ -244,9 +276,17 @@ class Store:
         :param after_write: runs inside the lock once the file is written (the audit log).
         :raises Conflict: an entry's version differs from the one the client saw.
         :raises EntryGone: an entry is no longer in the catalog.
+        :raises StorageError: the lock, the read or the write failed; the file is unchanged.
         """
         path = self.project.catalog_path(lang, slug)
+        try:
+            return self._modify(lang, slug, path, versions, change, after_write)
+        except (CatalogError, OSError) as exc:
+            raise storage_error(self.project.root, lang, slug, exc) from exc
+
+    def _modify(self, lang, slug, path, versions, change, after_write):
         with catalog_lock(path):
+            remove_temp_files(path)  # left by a process killed mid-write
             previous = self._cached_view(path, file_identity(path))
             po = read_catalog(path)
             live = {entry_key(e): e for e in po if not e.obsolete and e.msgid}

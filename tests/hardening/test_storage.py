@@ -1,0 +1,218 @@
+"""A full disk, a read-only catalog or a busy lock: a clear error, and nothing saved is lost.
+
+What is real and what is simulated (the tests run as root in CI, where file modes stop nothing):
+
+- real: the catalog's lock file is a directory (opening it fails even for root); another
+  process-wide holder keeps the catalog locked past the timeout (lowered to 0.2 s);
+  read-only directory modes (``chmod 0555``), only when not running as root;
+- simulated inside the app process with monkeypatch: ``OSError(ENOSPC)`` from the temp file's
+  ``write`` (disk full), ``OSError(EROFS)`` when the temp file is created (read-only file
+  system), ``OSError(EACCES)`` from ``os.replace`` (rename refused), and
+  ``sqlite3.OperationalError`` from the audit log (database full).
+
+Each case saves one sentence first (acknowledged), makes the fault, tries to save another through
+the JSON API and through the plain form, and checks the answer (503 with a message naming the
+reason, JSON for the API, a page for the form, never a stack trace), that the catalog file is
+byte for byte what it was, that no temp file is left, and that saving works once the fault is
+gone.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import sqlite3
+import tempfile
+import threading
+from pathlib import Path
+
+import pytest
+from filelock import FileLock
+
+from tests.hardening.conftest import SLUG, assert_catalogs_sound, entry_counts, temp_files
+from translator.catalog import lock as lock_module
+from translator.catalog.lock import lock_path
+from translator.web import db as db_module
+
+
+def catalog(app, lang="de") -> Path:
+    return Path(app.config["PROJECT_ROOT"]) / "locales" / lang / "LC_MESSAGES" / f"{SLUG}.po"
+
+
+def _raise(code: int):
+    def fail(*_args, **_kwargs):
+        raise OSError(code, os.strerror(code))
+
+    return fail
+
+
+def disk_full(monkeypatch, app):
+    real = tempfile.NamedTemporaryFile
+
+    def full(*args, **kwargs):
+        handle = real(*args, **kwargs)
+        handle.write = _raise(errno.ENOSPC)
+        return handle
+
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", full)
+    return "No space left on device"
+
+
+def read_only_fs(monkeypatch, app):
+    monkeypatch.setattr(tempfile, "NamedTemporaryFile", _raise(errno.EROFS))
+    return "Read-only file system"
+
+
+def rename_refused(monkeypatch, app):
+    monkeypatch.setattr(os, "replace", _raise(errno.EACCES))
+    return "Permission denied"
+
+
+def lock_is_a_directory(monkeypatch, app):
+    lock = lock_path(catalog(app))
+    lock.unlink(missing_ok=True)
+    lock.mkdir()
+    monkeypatch.setattr(lock_module.catalog_lock.__wrapped__, "__defaults__", (0.2,))
+    return "lock file"
+
+
+def lock_held_elsewhere(monkeypatch, app):
+    """Another writer holds the lock (for longer than the lowered timeout)."""
+    holder = FileLock(lock_path(catalog(app)), thread_local=False)
+    ready, done = threading.Event(), threading.Event()
+
+    def hold():
+        with holder:
+            ready.set()
+            done.wait(10)
+
+    thread = threading.Thread(target=hold, daemon=True)
+    thread.start()
+    ready.wait(5)
+    monkeypatch.setattr(lock_module.catalog_lock.__wrapped__, "__defaults__", (0.2,))
+    app.extensions["hardening.release"] = lambda: (done.set(), thread.join(5))
+    return "busy"
+
+
+def read_only_modes(monkeypatch, app):
+    if os.geteuid() == 0:
+        pytest.skip("root ignores file modes; the EROFS case simulates this")
+    directory = catalog(app).parent
+    directory.chmod(0o555)
+    app.extensions["hardening.release"] = lambda: directory.chmod(0o755)
+    return "Permission denied"
+
+
+FAULTS = [
+    disk_full,
+    read_only_fs,
+    rename_refused,
+    lock_is_a_directory,
+    lock_held_elsewhere,
+    read_only_modes,
+]
+
+
+def undo(monkeypatch, app) -> None:
+    release = app.extensions.pop("hardening.release", None)
+    if release:
+        release()
+    monkeypatch.undo()
+    lock = lock_path(catalog(app))
+    if lock.is_dir():
+        lock.rmdir()
+
+
+@pytest.mark.parametrize("fault", FAULTS, ids=lambda f: f.__name__)
+def test_write_fault_gives_a_clear_error_and_loses_nothing(
+    seed_app, client, auth, review, monkeypatch, fault
+):
+    root = Path(seed_app.config["PROJECT_ROOT"])
+    counts = entry_counts(root)
+    auth.login("dana")
+    first, second, third = review.entries("de")[5:8]
+    assert review.save("de", first, "Zuerst gespeichert.").status_code == 200
+    before = catalog(seed_app).read_bytes()
+
+    reason = fault(monkeypatch, seed_app)
+    try:
+        response = review.save("de", second, "Geht verloren?")
+        form = client.post(
+            f"/translate/{SLUG}/de/segment/{third['key']}",
+            data={
+                "msgstr": "Auch per Formular?",
+                "version": third["version"],
+                "action": "save",
+                "csrf_token": auth.token,
+            },
+        )
+    finally:
+        undo(monkeypatch, seed_app)
+
+    assert response.status_code == 503, response.get_data(True)
+    message = response.get_json()["error"]
+    assert reason in message and "could not be saved" in message
+    assert "Traceback" not in message and str(root) not in message
+    assert form.status_code == 503
+    page = form.get_data(as_text=True)
+    assert reason in page and "Traceback" not in page and "Internal Server Error" not in page
+
+    assert catalog(seed_app).read_bytes() == before  # the first save is still there
+    assert temp_files(root) == []
+    assert_catalogs_sound(root, counts)
+    assert review.entry("de", first["key"])["msgstr"] == "Zuerst gespeichert."
+    # once the fault is gone, the same save goes through
+    assert review.save("de", second, "Jetzt gespeichert.").status_code == 200
+    assert "Jetzt gespeichert." in catalog(seed_app).read_text(encoding="utf-8")
+
+
+def test_audit_database_failure_is_a_clear_error(seed_app, client, auth, review, monkeypatch):
+    """The catalog is written before the audit log: the answer says to reload and look."""
+    auth.login("dana")
+    entry = review.entries("de")[5]
+
+    def full(*_args, **_kwargs):
+        raise sqlite3.OperationalError("database or disk is full")
+
+    monkeypatch.setattr(db_module, "log_change", full)
+    response = review.save("de", entry, "Text trotz voller Datenbank.")
+    monkeypatch.undo()
+    assert response.status_code == 503
+    message = response.get_json()["error"]
+    assert "database or disk is full" in message and "Reload" in message
+    assert temp_files(Path(seed_app.config["PROJECT_ROOT"])) == []
+
+
+def test_unexpected_error_in_the_api_is_json_without_details(seed_app, client, auth, monkeypatch):
+    """A bug still answers the editor in JSON, with no traceback or internals."""
+    seed_app.testing = False  # let the 500 handler answer instead of raising into the test
+    seed_app.config["PROPAGATE_EXCEPTIONS"] = False
+    auth.login("dana")
+    from translator.web import api
+
+    def broken(*_args, **_kwargs):
+        raise RuntimeError("secret internals")
+
+    page = client.get(f"/translate/{SLUG}/de/?filter=all").get_data(as_text=True)
+    key = page.split('data-key="', 1)[1][:16]
+    monkeypatch.setattr(api, "entry_json", broken)
+    response = client.get(f"/api/translate/{SLUG}/de/segment/{key}")
+    assert response.status_code == 500
+    assert response.is_json and "logged" in response.get_json()["error"]
+    assert "secret internals" not in response.get_data(as_text=True)
+
+
+def test_remove_temp_files_takes_only_this_catalogs_leftovers(tmp_path):
+    from translator.catalog.io import remove_temp_files
+
+    target = tmp_path / "a[1].po"
+    names = [".a[1].po.x1y2.tmp", ".a[1].po.zz.tmp", ".b.po.x1.tmp", "a[1].po", ".a[1].po.keep"]
+    for name in names:
+        (tmp_path / name).write_text("x", encoding="utf-8")
+    removed = remove_temp_files(target)
+    assert sorted(p.name for p in removed) == [".a[1].po.x1y2.tmp", ".a[1].po.zz.tmp"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        ".a[1].po.keep",
+        ".b.po.x1.tmp",
+        "a[1].po",
+    ]
