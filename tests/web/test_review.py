@@ -631,3 +631,13 @@ def test_a_2000_sentence_document_is_paged(project):
     response = review.save("de", review.entry("de", key), "Land 1000 wird handeln.")
     assert response.status_code == 200
     assert len(catalog(app, "de", "long")) == 2001
+
+
+def test_a_save_records_the_revision_date(app, auth, review):
+    """Staleness (`translator stats --stale`) compares PO-Revision-Date with the template."""
+    edit_catalog(app, "de", lambda po: po.metadata.update({"PO-Revision-Date": "2000-01-01"}))
+    auth.login()
+    entry = review.find("de", "The ICOR condemns the war.")
+    response = review.save("de", entry, "Die ICOR verurteilt den Krieg.")
+    assert response.status_code == 200, response.get_data(True)
+    assert catalog(app).metadata["PO-Revision-Date"] > "2026"

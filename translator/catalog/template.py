@@ -108,6 +108,13 @@ def new_catalog(pot: polib.POFile, lang: str, *, team_email: str = "") -> polib.
     return po
 
 
+def mark_revised(po: polib.POFile, translator: str = "") -> None:
+    """Record that translations changed now (``PO-Revision-Date``, ``Last-Translator``)."""
+    po.metadata["PO-Revision-Date"] = now_stamp()
+    if translator:
+        po.metadata["Last-Translator"] = translator
+
+
 def language_header(
     pot: polib.POFile, code: str, *, team_email: str = "", revised: str
 ) -> dict[str, str]:

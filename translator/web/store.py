@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 import polib
 
 from translator.catalog import catalog_lock, read_catalog, write_catalog
+from translator.catalog.template import mark_revised
 from translator.catalog.io import remove_temp_files
 from translator.catalog.state import entry_state
 from translator.errors import CatalogError, TranslatorError
@@ -302,6 +303,7 @@ class Store:
             change(po, entries)
             changes = [Change(before[key], Snapshot.of(entry)) for key, entry in entries.items()]
             if any(c.before.version != c.after.version for c in changes):
+                mark_revised(po)  # staleness checks compare this with the template's date
                 write_catalog(po, path)
             view = CatalogView(lang, slug, path, file_identity(path), po)
             changed = [c.after.key for c in changes if c.before.version != c.after.version]
