@@ -25,9 +25,9 @@ from typing import TYPE_CHECKING
 import polib
 
 from translator.catalog import catalog_lock, read_catalog, write_catalog
-from translator.catalog.template import mark_revised
 from translator.catalog.io import remove_temp_files
 from translator.catalog.state import entry_state
+from translator.catalog.template import mark_revised
 from translator.errors import CatalogError, TranslatorError
 from translator.segment import read_document
 
