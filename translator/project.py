@@ -1,4 +1,4 @@
-"""One translation project: its documents, languages and catalogs, and the extract/init/update steps.
+"""One translation project: its documents, languages and catalogs, and the steps over them.
 
 This is the library face of the CLI and the web UI: each method is one step of the data flow
 (source -> segments -> POT -> PO per language) and returns plain results; nothing prints.
@@ -83,7 +83,9 @@ class Project:
     def catalog_paths(self, slug: str) -> dict[str, Path]:
         """Existing catalogs of one document, by language."""
         return {
-            lang: path for lang in self.languages() if (path := self.catalog_path(lang, slug)).is_file()
+            lang: path
+            for lang in self.languages()
+            if (path := self.catalog_path(lang, slug)).is_file()
         }
 
     # -- steps ---------------------------------------------------------------------------------
@@ -95,8 +97,13 @@ class Project:
         for doc in docs.documents:
             pot, changed = self._extract_one(doc)
             report.items.append(
-                {"document": doc.slug, "template": self.relative(self.template_path(doc.slug)),
-                 "entries": len(pot), "segments": len(doc.segments), "changed": changed}
+                {
+                    "document": doc.slug,
+                    "template": self.relative(self.template_path(doc.slug)),
+                    "entries": len(pot),
+                    "segments": len(doc.segments),
+                    "changed": changed,
+                }
             )
         return report
 
@@ -133,8 +140,12 @@ class Project:
             created = not path.exists()
             if created:
                 write_catalog(new_catalog(pot, code, team_email=self.settings.team_email), path)
-        return {"document": slug, "language": code, "catalog": self.relative(path),
-                "created": created}
+        return {
+            "document": slug,
+            "language": code,
+            "catalog": self.relative(path),
+            "created": created,
+        }
 
     def update(self, slugs: list[str] | None = None, langs: list[str] | None = None) -> StepReport:
         """Re-extract sources and merge into every catalog; broken catalogs are reported."""
