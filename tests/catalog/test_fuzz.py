@@ -102,6 +102,8 @@ MD_PIECES = st.sampled_from(
         "\t tab\n",
         "Сигнатура. Ещё!\n",
         "متن. بیشتر؟\n",
+        "Line\u2028separator. And\x85next.\n",
+        "Form\x0cfeed. Vertical\x0btab.\n",
     ]
 )
 FRONT = '---\nslug: x\ntitle: "X"\nlang: en\n---\n'
@@ -118,12 +120,15 @@ def test_any_document_rebuilds_byte_for_byte(pieces):
     assert render_identity(doc) == text
     for segment in doc.segments:
         assert segment.text.strip() == segment.text and segment.text
+        assert unsafe_character(segment.text) is None, "every msgid can be written to a catalog"
 
 
 @SETTINGS
 @given(st.binary(max_size=300))
 def test_any_bytes_as_a_source_give_a_document_or_a_clear_error(data):
     try:
-        parse_document(decode_source(FRONT.encode() + data, "source/x.md"), "source/x.md")
+        doc = parse_document(decode_source(FRONT.encode() + data, "source/x.md"), "source/x.md")
     except TranslatorError as exc:
         assert "source/x.md" in str(exc)
+        return
+    assert all(unsafe_character(segment.text) is None for segment in doc.segments)

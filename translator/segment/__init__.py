@@ -35,7 +35,7 @@ def decode_source(data: bytes, name: str) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise SourceError(f"{name}:{line}: not valid UTF-8 (byte 0x{data[exc.start]:02x})") from exc
-    return text.replace("\r\n", "\n")
+    return text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
 
 
 def read_document(path: Path, root: Path | None = None) -> Document:

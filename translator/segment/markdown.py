@@ -23,7 +23,10 @@ from translator.segment.split import split_sentences
 
 CONTAINER_ROLES = ("dateline", "slogans", "signatories")
 REQUIRED_FIELDS = ("slug", "title", "lang")
-_FOLD = re.compile(r"[ \t]*\n[ \t]*")
+# NUL is replaced by CommonMark, a lone CR is a line end to it: neither could be rebuilt exactly
+# (read_document turns CR into LF first), and no control character can go into a PO file.
+_CONTROL = re.compile("[\x00-\x08\r\x0e-\x1b\x7f]")
+_FOLD = re.compile("[ \t]*[\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029][ \t]*")  # breaks -> one space
 
 
 def _parser() -> MarkdownIt:
@@ -66,10 +69,17 @@ def parse_document(text: str, path: str = "<document>") -> Document:
     """
     if not text.strip():
         raise SourceError(f"{path}: the document is empty")
+    control = _CONTROL.search(text)
+    if control:
+        line = text.count("\n", 0, control.start()) + 1
+        raise SourceError(f"{path}:{line}: control character U+{ord(control.group()):04X}")
     tokens = _MD.parse(text)
     meta, front_end = _front_matter(tokens, text, path)
     line_starts = _line_starts(text)
-    blocks = list(_blocks(tokens, text.splitlines(keepends=True), line_starts))
+    try:
+        blocks = list(_blocks(tokens, text.split("\n"), line_starts))  # as markdown-it counts
+    except SourceError as exc:
+        raise SourceError(f"{path}:{exc}") from exc
     doc = Document(
         slug=meta["slug"],
         title=meta["title"],
@@ -175,23 +185,28 @@ def _role(walk: _Walk, parent: str) -> tuple[Role, str]:
 
 
 def _content_starts(content: str, lines: list[str], line_starts: list[int], first: int):
-    """Absolute offset of each content line inside its source line."""
+    """Where each content line starts in the source, as if its leading blanks were there.
+
+    markdown-it expands leading tabs into spaces, so only the text after a line's leading
+    blanks is located; sentence spans never start or end inside those blanks.
+    """
     starts = []
     for offset, piece in enumerate(content.split("\n")):
         source_line = lines[first + offset].rstrip("\r\n")
-        column = _column(source_line, piece)
-        starts.append(line_starts[first + offset] + column)
+        core = piece.lstrip()
+        column = _column(source_line, core, first + offset)
+        starts.append(line_starts[first + offset] + column - (len(piece) - len(core)))
     return starts
 
 
-def _column(source_line: str, piece: str) -> int:
+def _column(source_line: str, core: str, line: int) -> int:
     # Content normally ends the line; ATX headings may carry a closing "###" sequence.
-    trimmed = re.sub(r"(?:\s+#+)?\s*$", "", source_line) if piece else source_line
-    if trimmed.endswith(piece):
-        return len(trimmed) - len(piece)
-    column = source_line.rfind(piece)
-    if column < 0:  # markdown-it normalised the line (tabs, escapes): fall back to the line end
-        return len(source_line.rstrip())
+    trimmed = re.sub(r"(?:\s+#+)?\s*$", "", source_line) if core else source_line
+    if trimmed.endswith(core):
+        return len(trimmed) - len(core)
+    column = source_line.rfind(core)
+    if column < 0:
+        raise SourceError(f"{line + 1}: cannot locate the text {core[:30]!r} in the source")
     return column
 
 
