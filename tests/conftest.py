@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import settings as hypothesis_settings
 
 from translator.config import load_settings
 from translator.project import Project
+
+# CI explores the same examples every run (a red build must be reproducible); locally,
+# Hypothesis keeps searching with fresh random examples.
+hypothesis_settings.register_profile("ci", derandomize=True, print_blob=True)
+if os.environ.get("CI"):
+    hypothesis_settings.load_profile("ci")
 
 DATA = Path(__file__).parent / "data"
 REPO = Path(__file__).parent.parent
