@@ -102,10 +102,14 @@ def tree_snapshot(root: Path) -> dict[str, str]:
     return snapshot
 
 
-def changes_outside(before: dict[str, str], after: dict[str, str], allowed=ALLOWED_TOP):
-    """Paths created, changed or removed outside the ``allowed`` top-level folders."""
+def changes_outside(before: dict[str, str], after: dict[str, str], root: str) -> list[str]:
+    """Paths created, changed or removed anywhere but ``<root>/{source,locales,instance}``.
+
+    :param root: the project folder's name inside the snapshotted folder.
+    """
     changed = {p for p in before.keys() | after.keys() if before.get(p) != after.get(p)}
-    return sorted(p for p in changed if Path(p).parts[0] not in allowed)
+    allowed = {(root, top) for top in ALLOWED_TOP}
+    return sorted(p for p in changed if tuple(Path(p).parts[:2]) not in allowed)
 
 
 def temp_files(root: Path) -> list[Path]:

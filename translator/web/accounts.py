@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from translator.errors import TranslatorError
-from translator.web.db import now
+from translator.web.db import is_row_id, now
 
 GLOBAL_ROLES = ("admin", "coordinator")
 LANGUAGE_ROLES = ("translator", "reviewer")
@@ -125,6 +125,8 @@ def _user(conn: sqlite3.Connection, row: sqlite3.Row | None) -> User | None:
 
 
 def get_user(conn: sqlite3.Connection, user_id: int) -> User | None:
+    if not is_row_id(user_id):
+        return None
     return _user(conn, conn.execute("SELECT * FROM users WHERE id = ?", (user_id,)).fetchone())
 
 
@@ -205,6 +207,12 @@ def set_password(conn: sqlite3.Connection, user_id: int, password: str, *, tempo
         " WHERE id = ?",
         (hash_password(password), int(temporary), secrets.token_hex(8), user_id),
     )
+    conn.commit()
+
+
+def end_sessions(conn: sqlite3.Connection, user_id: int) -> None:
+    """Invalidate every session and remember-me cookie of this person (logout)."""
+    conn.execute("UPDATE users SET session_token = ? WHERE id = ?", (secrets.token_hex(8), user_id))
     conn.commit()
 
 

@@ -178,7 +178,7 @@ def revert(slug: str, lang: str, key: str):
     space = _space(slug, lang, "edit")
     data = _payload()
     history_id = data.get("history_id")
-    if not isinstance(history_id, int):
+    if isinstance(history_id, bool) or not isinstance(history_id, int):
         abort(400, "Expected 'history_id' as a number.")
     version = _text(data, "version")
     before = bool(data.get("before", False))

@@ -163,7 +163,14 @@ def segment_history(conn: sqlite3.Connection, doc: str, lang: str, msgid: str) -
     return [dict(row) for row in rows]
 
 
+def is_row_id(value: int) -> bool:
+    """A number SQLite can hold as a row id (URLs and JSON may carry any integer)."""
+    return 0 < value < 2**63
+
+
 def history_entry(conn: sqlite3.Connection, entry_id: int) -> dict | None:
+    if not is_row_id(entry_id):
+        return None
     row = conn.execute("SELECT * FROM audit_log WHERE id = ?", (entry_id,)).fetchone()
     return dict(row) if row else None
 
@@ -221,6 +228,8 @@ def comment_counts(conn: sqlite3.Connection, doc: str, lang: str) -> dict[str, i
 
 
 def get_comment(conn: sqlite3.Connection, comment_id: int) -> dict | None:
+    if not is_row_id(comment_id):
+        return None
     row = conn.execute("SELECT * FROM comments WHERE id = ?", (comment_id,)).fetchone()
     return dict(row) if row else None
 

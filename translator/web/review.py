@@ -133,8 +133,9 @@ def _current_number(space, state: panels.ListState, facts: dict) -> int | None:
     """The open sentence: ``seg`` (a key) or ``n`` (a number to jump to)."""
     view = space.view
     number = None
-    if request.args.get("n", "").strip().isdigit():
-        wanted = int(request.args["n"]) - 1
+    jump = request.args.get("n", "").strip()
+    if jump.isascii() and jump.isdigit():  # not "²" or "٣": str.isdigit takes those, int() not
+        wanted = int(jump) - 1
         if 0 <= wanted < len(view.entries):
             number = wanted
         else:
