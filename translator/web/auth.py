@@ -1,8 +1,10 @@
 """Blueprint ``auth``: log in and out, change the password, throttle guessing, first-run admin.
 
 Sessions are Flask-Login's (the id carries a token that changes with the password, so a
-password change ends every other session). Failed logins are counted per user name and per
-address over a sliding window; past the limit, logins are refused until the window passes.
+password change ends every other session; logging out changes it too, ending the person's
+sessions on every device). Logging in starts from an empty session. Failed logins are counted
+per user name and per address over a sliding window; past the limit, logins are refused until
+the window passes.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from flask import (
     redirect,
     render_template,
     request,
+    session,
     url_for,
 )
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
@@ -67,6 +70,8 @@ def _safe_next(target: str | None) -> str:
     """Only same-site paths: never an open redirect."""
     if not target:
         return url_for("review.home")
+    if any(ord(char) < 32 or char in "\\\x7f" for char in target):
+        return url_for("review.home")  # CR/LF cannot go into a header; "/\\x" means "//x"
     parts = urlsplit(target)
     if parts.scheme or parts.netloc or not target.startswith("/") or target.startswith("//"):
         return url_for("review.home")
@@ -135,6 +140,7 @@ def login():
         if user is None:
             flash("Wrong user name or password.", "error")
             return render_template("auth/login.html", username=username), 401
+        session.clear()  # a fresh session (and CSRF token): nothing from before login carries over
         login_user(user, remember=bool(request.form.get("remember")))
         if user.must_change_password:
             flash("Welcome! Please choose your own password first.", "info")
@@ -150,7 +156,11 @@ def _minutes(seconds: int) -> str:
 
 @bp.route("/logout", methods=("POST",))
 def logout():
+    """End this person's sessions everywhere: a copied session cookie stops working too."""
+    if current_user.is_authenticated:
+        accounts.end_sessions(get_db(), current_user.id)
     logout_user()
+    session.clear()
     flash("You are logged out.", "info")
     return redirect(url_for("auth.login"))
 
