@@ -341,3 +341,72 @@ def test_any_text_saved_through_the_api_reads_back_exactly(seed_app):
 
     save()
     assert not msgfmt_check(path)
+
+
+DISK_EXAMPLES = 60
+
+
+def test_broken_files_on_disk_never_make_a_server_error(seed_app):
+    """Catalogs and sources as people break them (truncated, garbage, half-edited PO text):
+    every page a coordinator or a translator opens, and a save, still answers below 500."""
+    from tests.catalog.test_fuzz import MD_PIECES, PO_PIECES
+
+    root = Path(seed_app.config["PROJECT_ROOT"])
+    po_path = root / "locales" / "de" / "LC_MESSAGES" / f"{SLUG}.po"
+    md_path = root / "source" / f"{SLUG}.md"
+    po_original, md_original = po_path.read_bytes(), md_path.read_bytes()
+    key = _real_values(seed_app)["key"][0]
+    pages = [
+        "/",
+        f"/translate/{SLUG}/de/",
+        f"/translate/{SLUG}/de/?mode=paragraphs",
+        f"/translate/{SLUG}/de/segment/{key}",
+        f"/translate/{SLUG}/de/block/1",
+        f"/preview/{SLUG}/de/",
+        f"/api/translate/{SLUG}/de/segment/{key}",
+        f"/api/translate/{SLUG}/de/check?key={key}&text=x",
+        "/dashboard/",
+        "/dashboard/language/de",
+        "/dashboard/amendments",
+        f"/dashboard/amendments/{SLUG}",
+        "/dashboard/export.csv",
+    ]
+    people = [Visitor(seed_app, "coord"), Visitor(seed_app, "dana")]
+    po_texts = st.one_of(
+        st.integers(0, len(po_original)).map(lambda n: po_original[:n]),
+        st.lists(PO_PIECES, max_size=25).map(lambda pieces: "".join(pieces).encode()),
+        st.binary(max_size=300),
+    )
+    md_texts = st.one_of(
+        st.just(md_original),
+        st.integers(0, len(md_original)).map(lambda n: md_original[:n]),
+        st.lists(MD_PIECES, max_size=20).map(
+            lambda pieces: ("---\nslug: x\ntitle: X\n---\n" + "".join(pieces)).encode()
+        ),
+        st.binary(max_size=300),
+    )
+
+    @settings(SETTINGS, max_examples=DISK_EXAMPLES)
+    @given(po=po_texts, md=md_texts)
+    def open_pages(po, md):
+        po_path.write_bytes(po)
+        md_path.write_bytes(md)
+        for visitor in people:
+            visitor.ready()
+            for url in pages:
+                response = visitor.client.get(url)
+                assert response.status_code < 500, (url, response.get_data(as_text=True)[:300])
+            payload = {"action": "save", "msgstr": "Neu.", "version": "0"}
+            response = visitor.send(
+                f"/api/translate/{SLUG}/de/segment/{key}",
+                {"method": "POST", "data": json.dumps(payload), "headers": {},
+                 "content_type": "application/json"},
+                True,
+            )  # fmt: skip
+            assert response.status_code < 500, response.get_data(as_text=True)[:300]
+
+    try:
+        open_pages()
+    finally:
+        po_path.write_bytes(po_original)
+        md_path.write_bytes(md_original)
