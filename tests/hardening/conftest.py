@@ -24,6 +24,7 @@ from translator.web import accounts
 __all__ = ["PASSWORD", "AuthActions", "ReviewActions", "csrf_from"]
 
 SLUG = "icor-resolution-2020-01-17"
+REPO = Path(__file__).resolve().parents[2]
 ALLOWED_TOP = ("source", "locales", "instance")  # where the app may write
 
 

@@ -20,6 +20,7 @@ from werkzeug.security import check_password_hash
 
 from tests.hardening.conftest import (
     PASSWORD,
+    REPO,
     SLUG,
     csrf_from,
     tree_snapshot,
@@ -29,7 +30,6 @@ from translator.config import load_settings
 from translator.project import Project
 from translator.web import accounts, db
 
-REPO = Path(__file__).resolve().parents[2]
 PUBLIC = {"static", "auth.login", "auth.logout"}  # reachable without logging in
 FOR_EVERYONE = PUBLIC | {"review.home", "auth.password"}  # logged in, whatever the role
 SKIP_METHODS = {"HEAD", "OPTIONS"}  # answered by Flask from the rule, without running a view

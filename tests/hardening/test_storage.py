@@ -2,9 +2,11 @@
 
 What is real and what is simulated (the tests run as root in CI, where file modes stop nothing):
 
-- real: the catalog's lock file is a directory (opening it fails even for root); another
-  process-wide holder keeps the catalog locked past the timeout (lowered to 0.2 s);
-  read-only directory modes (``chmod 0555``), only when not running as root;
+- real: the catalog's directory is read-only (``chmod 0555``) for the server process: a child
+  process builds the app, warms it up with one save, and, when it runs as root, hands the
+  copy to ``nobody`` and drops to that user before the failing save (file modes bind only
+  non-root users); the catalog's lock file is a directory (opening it fails even for root);
+  another holder keeps the catalog locked past the timeout (lowered to 0.2 s);
 - simulated inside the app process with monkeypatch: ``OSError(ENOSPC)`` from the temp file's
   ``write`` (disk full), ``OSError(EROFS)`` when the temp file is created (read-only file
   system), ``OSError(EACCES)`` from ``os.replace`` (rename refused), and
@@ -20,8 +22,12 @@ gone.
 from __future__ import annotations
 
 import errno
+import json
 import os
+import shutil
 import sqlite3
+import subprocess
+import sys
 import tempfile
 import threading
 from pathlib import Path
@@ -29,7 +35,14 @@ from pathlib import Path
 import pytest
 from filelock import FileLock
 
-from tests.hardening.conftest import SLUG, assert_catalogs_sound, entry_counts, temp_files
+from tests.hardening.conftest import (
+    REPO,
+    SLUG,
+    assert_catalogs_sound,
+    entry_counts,
+    msgfmt_check,
+    temp_files,
+)
 from translator.catalog import lock as lock_module
 from translator.catalog.lock import lock_path
 from translator.web import db as db_module
@@ -94,22 +107,12 @@ def lock_held_elsewhere(monkeypatch, app):
     return "busy"
 
 
-def read_only_modes(monkeypatch, app):
-    if os.geteuid() == 0:
-        pytest.skip("root ignores file modes; the EROFS case simulates this")
-    directory = catalog(app).parent
-    directory.chmod(0o555)
-    app.extensions["hardening.release"] = lambda: directory.chmod(0o755)
-    return "Permission denied"
-
-
 FAULTS = [
     disk_full,
     read_only_fs,
     rename_refused,
     lock_is_a_directory,
     lock_held_elsewhere,
-    read_only_modes,
 ]
 
 
@@ -216,3 +219,80 @@ def test_remove_temp_files_takes_only_this_catalogs_leftovers(tmp_path):
         ".b.po.x1.tmp",
         "a[1].po",
     ]
+
+
+READ_ONLY_CHILD = r"""
+import json, os, sys
+from pathlib import Path
+from tests.hardening.conftest import SLUG
+from tests.web.conftest import AuthActions, ReviewActions, make_app
+from translator.web import accounts
+
+accounts.PASSWORD_METHOD = "pbkdf2:sha256:1000"
+root = Path(sys.argv[1])
+app = make_app(root, MT_ENGINES={"*": "dummy"})
+client = app.test_client()
+auth = AuthActions(client)
+auth.login("dana")
+review = ReviewActions(client, auth, slug=SLUG)
+first, second, third = review.entries("de")[5:8]
+out = {"warm": review.save("de", first, "Zuerst gespeichert.").status_code}
+out["warm_form"] = client.post(
+    f"/translate/{SLUG}/de/segment/{second['key']}",
+    data={"msgstr": "Per Formular.", "version": second["version"], "csrf_token": auth.token},
+).status_code
+second, third = review.entry("de", second["key"]), review.entry("de", third["key"])
+catalogs = root / "locales" / "de" / "LC_MESSAGES"
+if os.geteuid() == 0:
+    for path in [root, *root.rglob("*")]:
+        os.chown(path, 65534, 65534, follow_symlinks=False)
+catalogs.chmod(0o555)
+if os.geteuid() == 0:
+    os.setgid(65534)
+    os.setuid(65534)
+out["uid"] = os.geteuid()
+response = review.save("de", second, "Geht verloren?")
+out["json"] = [response.status_code, response.get_json()]
+form = client.post(
+    f"/translate/{SLUG}/de/segment/{third['key']}",
+    data={"msgstr": "Auch?", "version": third["version"], "csrf_token": auth.token},
+)
+out["form"] = [form.status_code, form.get_data(as_text=True)]
+out["files"] = sorted(path.name for path in catalogs.iterdir())
+print(json.dumps(out))
+"""
+
+
+def test_read_only_catalog_directory_for_real(seed_project):
+    """File modes, not a monkeypatch: the server process may not write the catalog's folder."""
+    work = Path(tempfile.mkdtemp(prefix="translator-ro-"))  # /tmp: reachable for nobody
+    try:
+        work.chmod(0o755)
+        root = work / "project"
+        shutil.copytree(seed_project.root, root)
+        catalog_file = root / "locales" / "de" / "LC_MESSAGES" / f"{SLUG}.po"
+        result = subprocess.run(
+            [sys.executable, "-c", READ_ONLY_CHILD, str(root)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+            cwd=REPO,
+            env={**os.environ, "PYTHONPATH": str(REPO)},
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr[-3000:]
+        out = json.loads(result.stdout.strip().splitlines()[-1])
+        assert out["warm"] == 200 and out["warm_form"] == 302
+        assert out["uid"] != 0
+        status, body = out["json"]
+        assert status == 503 and "Permission denied" in body["error"], out["json"]
+        assert "Nothing was saved" in body["error"]
+        status, page = out["form"]
+        assert status == 503 and "Permission denied" in page and "Traceback" not in page
+        assert out["files"] == [f"{SLUG}.po", f"{SLUG}.po.lock"]  # no temp file
+        text = catalog_file.read_text(encoding="utf-8")
+        assert "Zuerst gespeichert." in text and "Per Formular." in text
+        assert "Geht verloren?" not in text and "Auch?" not in text
+        assert not msgfmt_check(catalog_file)
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
