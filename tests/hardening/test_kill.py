@@ -66,6 +66,7 @@ class Ledger:
     expected: dict[str, str] = field(default_factory=dict)
     inflight: tuple[str, str] | None = None
     acks: int = 0
+    interrupted: int = 0  # kills that came while a save was in flight
     unexpected: list[str] = field(default_factory=list)
 
 
@@ -177,6 +178,7 @@ def check_round(root: Path, counts: dict, ledgers: list[Ledger], round_no: int) 
                 f"round {round_no}: acknowledged {ledger.lang} save lost: {text!r} -> {found!r}"
             )
         if ledger.inflight is not None:  # landed or not, the file now decides
+            ledger.interrupted += 1
             key = ledger.inflight[0]
             ledger.expected[key] = on_disk[key].msgstr
             ledger.inflight = None
@@ -261,4 +263,5 @@ def test_sigkill_during_saves_loses_no_acknowledged_save(seed_project, runner, t
         process.terminate()
         process.wait(timeout=10)
     assert total_acks >= ROUNDS
+    assert sum(ledger.interrupted for ledger in ledgers) >= ROUNDS // 2  # kills hit saves
     assert "Traceback" not in log.read_text(errors="replace")
