@@ -10,9 +10,10 @@ acknowledged saves the server is killed with SIGKILL, usually while a save is in
   (nothing truncated or half-written);
 - every save answered with 200 is on disk: a sentence holds its last acknowledged text, or the
   text of the one save still in flight when the server died (that one may or may not land);
-- no stray file is left beside the catalogs except the lock files and, at most, the hidden temp
-  file of the write the kill interrupted (``.<name>.<random>.tmp``, which no reader of ``*.po``
-  picks up); the next save of that catalog removes it;
+- no stray file is left beside the catalogs except the lock files and the hidden temp files
+  of writes a kill interrupted (``.<name>.<random>.tmp``, which no reader of ``*.po`` picks
+  up): after a round with saves, at most the one the kill cut short, since the next save of a
+  catalog removes older ones; after the last, clean round, none;
 - the review database still passes SQLite's integrity check, and the next round logs in again.
 
 Bounded: ``ROUNDS`` rounds, at most ``MAX_ACKS`` saves per thread per round, each round's
@@ -67,6 +68,7 @@ class Ledger:
     inflight: tuple[str, str] | None = None
     acks: int = 0
     interrupted: int = 0  # kills that came while a save was in flight
+    acks_before: int = 0  # acks when the round began
     unexpected: list[str] = field(default_factory=list)
 
 
@@ -182,10 +184,18 @@ def check_round(root: Path, counts: dict, ledgers: list[Ledger], round_no: int) 
             key = ledger.inflight[0]
             ledger.expected[key] = on_disk[key].msgstr
             ledger.inflight = None
-    leftovers = temp_files(root / "locales")
-    assert len(leftovers) <= 1, leftovers  # only the write the kill interrupted
-    for path in leftovers:
-        assert path.name.startswith(f".{SLUG}.po.") and path.suffix == ".tmp", path
+    for ledger in ledgers:
+        # the round's first save swept older temp files; the kill may have left one more
+        leftovers = temp_files(root / "locales" / ledger.lang)
+        if ledger.acks > ledger.acks_before:
+            assert len(leftovers) <= 1, leftovers
+        for path in leftovers:
+            assert path.name.startswith(f".{SLUG}.po.") and path.suffix == ".tmp", path
+        ledger.acks_before = ledger.acks
+    others = set(temp_files(root)) - {
+        p for lang in LANGS for p in temp_files(root / "locales" / lang)
+    }
+    assert not others, others
     known = {".po", ".pot", ".lock", ".tsv", ".tmp"}
     assert {p.suffix for p in (root / "locales").rglob("*") if p.is_file()} <= known
     with sqlite3.connect(root / "instance" / "translator.sqlite3") as conn:
