@@ -7,7 +7,10 @@ still at the version the client saw (else :class:`Conflict`, carrying the curren
 the change, writes atomically with :func:`~translator.catalog.io.write_catalog` and puts the
 written catalog in the cache. A file changed by anyone else (the CLI, Poedit, git) has a new
 identity (inode, size, mtime) and is parsed again on the next request; a file that fails to
-parse is cached as broken with its error (file and line) so other pages keep working.
+parse is cached as broken with its error (file and line) so other pages keep working. A save
+that cannot lock, read or write the file (disk full, read-only, busy) raises
+:class:`StorageError` and leaves the file as it was; temp files of writes a killed process
+left behind are removed under the lock.
 """
 
 from __future__ import annotations
@@ -285,7 +288,15 @@ class Store:
         except (CatalogError, OSError) as exc:
             raise storage_error(self.project.root, lang, slug, exc) from exc
 
-    def _modify(self, lang, slug, path, versions, change, after_write):
+    def _modify(
+        self,
+        lang: str,
+        slug: str,
+        path: Path,
+        versions: dict[str, str],
+        change: Callable[[polib.POFile, dict[str, polib.POEntry]], None],
+        after_write: Callable[[list[Change]], None] | None,
+    ) -> tuple[CatalogView, list[Change]]:
         with catalog_lock(path):
             remove_temp_files(path)  # left by a process killed mid-write
             previous = self._cached_view(path, file_identity(path))
