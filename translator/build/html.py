@@ -15,10 +15,10 @@ from dataclasses import dataclass
 from markdown_it.token import Token
 
 from translator.build.documents import LocalizedDocument
-from translator.build.text import markdown_parser
 from translator.languages import language_name, native_name, text_direction
+from translator.segment.markdown import markdown_parser
 
-_MD = markdown_parser()
+_MD = markdown_parser(html=False)
 # Rarely used punctuation (Unicode P*, so emphasis next to them parses as at a sentence edge);
 # the first pair absent from a document marks its untranslated sentences.
 _MARKERS = [("\u2e28", "\u2e29"), ("\u2e26", "\u2e27"), ("\u2e02", "\u2e03"), ("\u2e04", "\u2e05")]

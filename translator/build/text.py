@@ -7,24 +7,12 @@ block quotes are indented; links read ``text (url)``. No Markdown markup survive
 
 from __future__ import annotations
 
-from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markdown_it.tree import SyntaxTreeNode
-from mdit_py_plugins.container import container_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
 
-from translator.segment.markdown import CONTAINER_ROLES
+from translator.segment.markdown import markdown_parser
 
-
-def markdown_parser() -> MarkdownIt:
-    """CommonMark with front matter and the ``:::`` role containers; raw HTML stays text."""
-    md = MarkdownIt("commonmark", {"html": False}).use(front_matter_plugin)
-    for name in CONTAINER_ROLES:
-        md.use(container_plugin, name=name)
-    return md
-
-
-_MD = markdown_parser()
+_MD = markdown_parser(html=False)
 _INDENT = "    "
 
 

@@ -29,14 +29,19 @@ _CONTROL = re.compile("[\x00-\x08\r\x0e-\x1b\x7f]")
 _FOLD = re.compile("[ \t]*[\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029][ \t]*")  # breaks -> one space
 
 
-def _parser() -> MarkdownIt:
-    md = MarkdownIt("commonmark").use(front_matter_plugin)
+def markdown_parser(*, html: bool = True) -> MarkdownIt:
+    """CommonMark with front matter and the ``:::`` role containers.
+
+    :param html: recognise raw HTML blocks (segmentation keeps them untranslated); renderers
+        pass ``False`` so that any HTML in a text comes out escaped.
+    """
+    md = MarkdownIt("commonmark", {"html": html}).use(front_matter_plugin)
     for name in CONTAINER_ROLES:
         md.use(container_plugin, name=name)
     return md
 
 
-_MD = _parser()
+_MD = markdown_parser()
 
 
 @dataclass

@@ -14,13 +14,11 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from markdown_it import MarkdownIt
 from markupsafe import Markup, escape
-from mdit_py_plugins.container import container_plugin
-from mdit_py_plugins.front_matter import front_matter_plugin
 
 from translator.catalog.state import comment_fields, entry_state
 from translator.model import EntryState, Gap, Slot
+from translator.segment.markdown import markdown_parser
 
 if TYPE_CHECKING:
     from translator.model import Document
@@ -29,18 +27,7 @@ if TYPE_CHECKING:
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 _MARK = re.compile(f"{OPEN}(\\d+){MID}")
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
-_CONTAINERS = ("dateline", "slogans", "signatories")
-
-
-def _renderer() -> MarkdownIt:
-    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
-    md.use(front_matter_plugin)
-    for name in _CONTAINERS:
-        md.use(container_plugin, name=name)
-    return md
-
-
-_MD = _renderer()
+_MD = markdown_parser(html=False)
 
 
 @dataclass
