@@ -410,3 +410,32 @@ def test_broken_files_on_disk_never_make_a_server_error(seed_app):
     finally:
         po_path.write_bytes(po_original)
         md_path.write_bytes(md_original)
+
+
+HUGE = 10**20  # beyond SQLite's 64-bit integers
+
+
+@pytest.mark.parametrize(
+    ("username", "method", "path", "body", "status"),
+    [
+        ("dana", "GET", f"/translate/{SLUG}/de/?n=²", None, 200),
+        ("dana", "GET", f"/translate/{SLUG}/de/?n=٣", None, 200),
+        ("dana", "POST", "/revert", {"history_id": HUGE, "version": "x"}, 404),
+        ("dana", "POST", "/revert", {"history_id": True, "version": "x"}, 400),
+        ("dana", "POST", f"/api/translate/{SLUG}/de/comments/{HUGE}/delete", {}, 404),
+        ("coord", "GET", f"/admin/people/{HUGE}", None, 404),
+        ("coord", "POST", f"/admin/people/{HUGE}/password", {}, 404),
+        ("coord", "POST", f"/admin/people/{HUGE}/delete", {}, 404),
+    ],
+)
+def test_inputs_that_made_server_errors(seed_app, username, method, path, body, status):
+    """Regressions found by the fuzzing above (each was a 500)."""
+    visitor = Visitor(seed_app, username)
+    visitor.ready()
+    if path == "/revert":
+        key = _real_values(seed_app)["key"][0]
+        path = f"/api/translate/{SLUG}/de/segment/{key}/revert"
+    request = {"method": method, "headers": {}}
+    if body is not None:
+        request.update(data=json.dumps(body), content_type="application/json")
+    assert visitor.send(path, request, True).status_code == status
