@@ -46,6 +46,19 @@ class ProjectContext:
 
 pass_project = click.make_pass_decorator(ProjectContext)
 
+# Options that several commands share, spelled once.
+doc_option = click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
+lang_option = click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    callback=lambda ctx, param, values: tuple(
+        part.strip() for value in values for part in value.split(",") if part.strip()
+    ),
+    help="Only this language (repeatable, or a,b).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+
 
 @click.group(cls=TranslatorGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.option(
@@ -146,8 +159,8 @@ def _blocks(text: str) -> list[str]:
 
 
 @cli.command()
-@click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@doc_option
+@json_option
 @pass_project
 def extract(ctx: ProjectContext, slugs, as_json) -> None:
     """Write locales/<slug>.pot templates from source/."""
@@ -163,8 +176,8 @@ def extract(ctx: ProjectContext, slugs, as_json) -> None:
 
 @cli.command()
 @click.argument("langs", nargs=-1, required=True)
-@click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@doc_option
+@json_option
 @pass_project
 def init(ctx: ProjectContext, langs, slugs, as_json) -> None:
     """Create catalogs for new languages LANGS (e.g. de fa pt-BR)."""
@@ -178,9 +191,9 @@ def init(ctx: ProjectContext, langs, slugs, as_json) -> None:
 
 
 @cli.command()
-@click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
-@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@doc_option
+@lang_option
+@json_option
 @pass_project
 def update(ctx: ProjectContext, slugs, langs, as_json) -> None:
     """Re-extract changed sources and merge them into every catalog, keeping all work."""
@@ -200,9 +213,9 @@ def update(ctx: ProjectContext, slugs, langs, as_json) -> None:
 
 
 @cli.command()
-@click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
-@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@doc_option
+@lang_option
+@json_option
 @click.option("--csv", "as_csv", is_flag=True, help="One CSV line per catalog (as the dashboard).")
 @click.option(
     "--by",
@@ -266,8 +279,8 @@ def _issue_counts(issues: dict[str, int]) -> str:
 
 
 @cli.command()
-@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
+@lang_option
+@doc_option
 @click.option("--check", "only", multiple=True, help="Only this check id (repeatable).")
 @click.option(
     "--severity",
@@ -278,7 +291,7 @@ def _issue_counts(issues: dict[str, int]) -> str:
 )
 @click.option("--no-drafts", is_flag=True, help="Leave fuzzy drafts (machine, memory) out.")
 @click.option("--list-checks", is_flag=True, help="Describe every check and exit.")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@json_option
 @pass_project
 def check(ctx: ProjectContext, langs, slugs, only, severity, no_drafts, list_checks, as_json):
     """Run the quality checks; exit 1 when an error or a blocking check fails.
@@ -333,10 +346,6 @@ def _print_check_report(report, severity: str, as_json: bool) -> None:
 # -- build -------------------------------------------------------------------------------------
 
 
-def _split_commas(values) -> list[str]:
-    return [part.strip() for value in values for part in value.split(",") if part.strip()]
-
-
 @cli.command()
 @click.option(
     "--out",
@@ -347,8 +356,8 @@ def _split_commas(values) -> list[str]:
 @click.option(
     "--format", "formats", multiple=True, help="Comma list of md,html,txt,mo (default: all)."
 )
-@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable or a,b).")
-@click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
+@lang_option
+@doc_option
 @click.option(
     "--min-completion",
     type=click.FloatRange(0, 100),
@@ -398,7 +407,7 @@ def build(
     docs = project.documents(list(slugs) or None)
     options = BuildOptions(
         formats=parse_formats(list(formats)) if formats else parse_formats("md,html,txt,mo"),
-        langs=_split_commas(langs) or None,
+        langs=list(langs) or None,
         min_completion=min_completion,
         fallback=Fallback(fallback),
     )
@@ -418,8 +427,8 @@ def build(
 
 
 @cli.command()
-@click.option("--lang", "langs", multiple=True, help="Only this language (repeatable).")
-@click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
+@lang_option
+@doc_option
 @click.option("--engine", help="Engine for every language (default: `engines` in the settings).")
 @click.option("--dry-run", is_flag=True, help="Say what would be filled and sent; change nothing.")
 @click.option("--replace-machine", is_flag=True, help="Also redo earlier machine/memory drafts.")
@@ -457,7 +466,7 @@ def prefill(ctx: ProjectContext, langs, slugs, engine, dry_run, replace_machine,
 
 
 @cli.command()
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@json_option
 def engines(as_json) -> None:
     """List machine-translation engines, their environment variables and Apertium's pairs."""
     import os
@@ -537,7 +546,7 @@ def users_add(ctx: ProjectContext, username, display_name, role, langs, password
 
 
 @users.command("list")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@json_option
 @pass_project
 def users_list(ctx: ProjectContext, as_json) -> None:
     """Everyone with an account and their roles."""
