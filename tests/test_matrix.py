@@ -139,3 +139,12 @@ def test_cli_stale_lists_reasons(worked, runner):
     data = json.loads(run(runner, worked, "stats", "--stale", "--json").output)
     assert {item["language"] for item in data["stale"]} == {"de", "fa"}
     assert data["stale"][0]["reasons"] == ["template-changed"]
+
+
+def test_csv_cells_never_start_a_spreadsheet_formula():
+    from translator.matrix import matrix_csv
+    from translator.stats import CatalogStats, StatsRow, StatsTable
+
+    row = StatsRow("doc", "de", "locales/de/LC_MESSAGES/doc.po", CatalogStats(), error="=1+2")
+    csv_text = matrix_csv(StatsTable(rows=[row]))
+    assert ",'=1+2" in csv_text and ",=1+2" not in csv_text

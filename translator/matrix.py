@@ -245,8 +245,19 @@ def matrix_csv(table: StatsTable, staleness: dict[tuple[str, str], Staleness] | 
             stale=";".join(mark.reasons) if mark else "",
             error=row.error,
         )
-        writer.writerow(data)
+        writer.writerow({key: _spreadsheet_safe(value) for key, value in data.items()})
     return out.getvalue()
+
+
+def _spreadsheet_safe(value):
+    """Text a spreadsheet would run as a formula gets a leading apostrophe (OWASP CSV injection).
+
+    >>> _spreadsheet_safe("=HYPERLINK(1)"), _spreadsheet_safe("de"), _spreadsheet_safe(-1)
+    ("'=HYPERLINK(1)", 'de', -1)
+    """
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 # -- titles ---------------------------------------------------------------------------------------
