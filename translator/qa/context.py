@@ -2,8 +2,9 @@
 
 The context carries the language's glossary and the index of its settled translations across
 all documents (for the consistency check). Front ends that already hold the catalogs pass them
-in; otherwise they are read from ``locales/<lang>/LC_MESSAGES/*.po``, and parsed catalogs are
-kept until the file changes, so the editor can ask for a fresh context on every save.
+in; otherwise they are read from ``locales/<lang>/LC_MESSAGES/*.po``, and parsed catalogs (and
+the language's index) are kept until a file changes, so the editor can ask for a fresh context
+on every save.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
     from translator.config import Settings
 
 _cache: dict[Path, tuple[tuple[int, int], list[polib.POEntry]]] = {}
+_indexes: dict[tuple[str, str], tuple[tuple, TranslationIndex]] = {}  # by (locales, lang)
 _lock = threading.Lock()
 
 
@@ -43,15 +45,39 @@ def check_context(
     """
     if glossary is None and settings is not None:
         glossary = language_glossary(settings.locales_dir, lang)
-    if catalogs is None and settings is not None:
-        catalogs = language_catalogs(settings.locales_dir, lang)
+    if catalogs is not None:
+        translations = TranslationIndex.from_catalogs(catalogs)
+    elif settings is not None:
+        translations = language_index(settings.locales_dir, lang)
+    else:
+        translations = None
     return CheckContext(
         lang=lang,
         source_lang=settings.source_language if settings is not None else "en",
         glossary=glossary,
-        translations=TranslationIndex.from_catalogs(catalogs) if catalogs is not None else None,
+        translations=translations,
         slug=slug,
     )
+
+
+def language_index(locales_dir: Path, lang: str) -> TranslationIndex:
+    """The consistency index of ``lang``'s catalogs, built once per version of the files.
+
+    A build asks for it once per document, the editor once per save or page: rebuilding it
+    from every catalog each time made those costs grow with the square of the documents.
+    The index is shared: treat it as read-only.
+    """
+    paths = sorted((locales_dir / lang / "LC_MESSAGES").glob("*.po"))
+    fingerprint = tuple((path.name, file_identity(path)) for path in paths)
+    key = (str(locales_dir), lang)
+    with _lock:
+        cached = _indexes.get(key)
+    if cached is not None and cached[0] == fingerprint:
+        return cached[1]
+    index = TranslationIndex.from_catalogs(language_catalogs(locales_dir, lang))
+    with _lock:
+        _indexes[key] = (fingerprint, index)
+    return index
 
 
 def language_catalogs(
