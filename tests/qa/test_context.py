@@ -1,4 +1,5 @@
-"""check_context's language index: built once per version of the catalogs, never stale."""
+"""check_context's language index: built once per version of the catalogs, patched after a
+change, never stale."""
 
 from __future__ import annotations
 
@@ -8,7 +9,8 @@ import polib
 
 from translator.catalog import write_catalog
 from translator.config import load_settings
-from translator.qa import check_context
+from translator.qa import TranslationIndex, check_context
+from translator.qa.context import language_catalogs
 
 
 def write(path, msgstr: str, stamp: int) -> None:
@@ -46,3 +48,36 @@ def test_language_index_sees_a_new_catalog(project):
     assert len(check_context("de", settings).translations.others("Stop the war!", "x")) == 1
     write(lc / "two.po", "Beendet den Krieg!", 1_000_000_000)
     assert len(check_context("de", settings).translations.others("Stop the war!", "x")) == 2
+
+
+def catalog_of(*pairs: tuple[str, str]) -> list[polib.POEntry]:
+    return [polib.POEntry(msgid=msgid, msgstr=msgstr) for msgid, msgstr in pairs]
+
+
+def test_replaced_index_equals_a_fresh_one_and_leaves_the_old_alone():
+    a = catalog_of(("Peace!", "Frieden!"), ("Stop the war!", "Krieg beenden!"))
+    b = catalog_of(("Peace!", "Friede!"), ("Bread!", "Brot!"))
+    c = catalog_of(("Peace!", "Frieden jetzt!"))
+    old = TranslationIndex.from_catalogs({"a": a, "b": b, "c": c})
+    before = {key: list(pairs) for key, pairs in old.by_source.items()}
+    new_b = catalog_of(("Peace!", "Frieden!"), ("Work!", "Arbeit!"))
+    patched = old.replaced(["b", "gone"], {"b": new_b})
+    fresh = TranslationIndex.from_catalogs({"a": a, "b": new_b, "c": c})
+    assert patched.by_source == fresh.by_source
+    assert patched.keys == fresh.keys
+    assert old.by_source == before  # readers of the old index see no change
+    assert old.replaced(["c"], {}).others("Peace!", "x") == [("a", "Frieden!"), ("b", "Friede!")]
+
+
+def test_language_index_after_saves_equals_a_fresh_build(project):
+    lc = project.settings.locales_dir / "de" / "LC_MESSAGES"
+    for number, name in enumerate(("a", "b", "c")):
+        write(lc / f"{name}.po", f"Krieg {name}!", 1_000_000_000 + number)
+    settings = load_settings(project.root)
+    check_context("de", settings)
+    write(lc / "b.po", "Beendet den Krieg!", 3_000_000_000)
+    (lc / "c.po").unlink()
+    patched = check_context("de", settings).translations
+    fresh = TranslationIndex.from_catalogs(language_catalogs(settings.locales_dir, "de"))
+    assert patched.by_source == fresh.by_source
+    assert patched.others("Stop the war!", "x") == [("a", "Krieg a!"), ("b", "Beendet den Krieg!")]

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from translator.config import Settings
 
 _cache: dict[Path, tuple[tuple[int, int], list[polib.POEntry]]] = {}
-_indexes: dict[tuple[str, str], tuple[tuple, TranslationIndex]] = {}  # by (locales, lang)
+_indexes: dict[tuple[str, str], tuple[dict, TranslationIndex]] = {}  # by (locales, lang)
 _lock = threading.Lock()
 
 
@@ -65,19 +65,40 @@ def language_index(locales_dir: Path, lang: str) -> TranslationIndex:
 
     A build asks for it once per document, the editor once per save or page: rebuilding it
     from every catalog each time made those costs grow with the square of the documents.
+    After a change only the changed catalogs are indexed again (:meth:`TranslationIndex.replaced`).
     The index is shared: treat it as read-only.
     """
-    paths = sorted((locales_dir / lang / "LC_MESSAGES").glob("*.po"))
-    fingerprint = tuple((path.name, file_identity(path)) for path in paths)
+    paths = {path.stem: path for path in (locales_dir / lang / "LC_MESSAGES").glob("*.po")}
+    fingerprint = {slug: file_identity(path) for slug, path in paths.items()}
     key = (str(locales_dir), lang)
     with _lock:
         cached = _indexes.get(key)
     if cached is not None and cached[0] == fingerprint:
         return cached[1]
-    index = TranslationIndex.from_catalogs(language_catalogs(locales_dir, lang))
+    if cached is None:
+        index = TranslationIndex.from_catalogs(language_catalogs(locales_dir, lang))
+    else:  # after a save: only the catalogs that changed are indexed again
+        old = cached[0]
+        changed = {
+            slug
+            for slug in old.keys() | fingerprint.keys()
+            if old.get(slug) != fingerprint.get(slug)
+        }
+        index = cached[1].replaced(changed, _readable({s: paths[s] for s in changed if s in paths}))
     with _lock:
         _indexes[key] = (fingerprint, index)
     return index
+
+
+def _readable(paths: Mapping[str, Path]) -> dict[str, list[polib.POEntry]]:
+    """``{slug: entries}`` of the catalogs that can be read (errors are reported elsewhere)."""
+    catalogs = {}
+    for slug, path in sorted(paths.items()):
+        try:
+            catalogs[slug] = read_entries(path)
+        except TranslatorError:
+            continue
+    return catalogs
 
 
 def language_catalogs(
