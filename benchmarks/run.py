@@ -389,16 +389,21 @@ def bench_prefill(table: Table, size: Size) -> None:
         remove(root)
     received = job.CountingEngine.received
     floor = sum(texts for _, texts in floors.values())
+    sentences = sum(count for count, _ in floors.values())
     repeats = sum(count - 1 for count in received.values())
     total = report.total()
-    extra = (
-        f"sent {len(received)} texts, floor {floor} ({len(received) / max(floor, 1):.2f}×), "
-        f"{repeats} repeats, {job.CountingEngine.calls} batches; {entries} entries could take "
-        f"a draft, {total.filled} filled"
-    )
+    extra = f"sent {len(received)}, floor {floor}, {repeats} repeats"
     cell = Cell(plan_s + run_s, entries, "entry", extra=extra)
     table.add(bench, tool, size.label, cell, ours=True)
     log(f"[{size.label}] prefill: {cell.render()}")
+    table.note(
+        bench,
+        f"{size.label}: {entries} empty entries (a tool calling the engine per entry: {entries} "
+        f"calls); memory {total.memory}, fuzzy memory {total.fuzzy}, dates {total.dates}, "
+        f"copied {total.copied}, left for people {total.human}; {sentences} distinct sentences "
+        f"needed the engine, {floor} distinct texts once dates and names are protected; "
+        f"sent {len(received)} in {job.CountingEngine.calls} batches.",
+    )
     if report.errors:
         table.note(bench, f"{size.label}: {len(report.errors)} error(s), e.g. {report.errors[0]}")
 
