@@ -25,10 +25,10 @@ def tiny(tmp_path_factory) -> corpus.Corpus:
     return corpus.build_corpus(3, 2, seed=5, base=tmp_path_factory.mktemp("bench"))
 
 
-def test_corpus_catalogs_pass_msgfmt_check(tiny):
+def test_corpus_catalogs_pass_msgfmt_check(tiny, missing_component):
     msgfmt = shutil.which("msgfmt")
     if msgfmt is None:
-        pytest.skip("GNU gettext's msgfmt is not installed")
+        missing_component("GNU gettext's msgfmt is not installed")
     paths = [*tiny.po_paths(), *tiny.pot_paths()]
     assert len(paths) == 3 * 2 + 3
     for path in paths:
