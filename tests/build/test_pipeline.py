@@ -217,3 +217,24 @@ def test_without_translator_qa_the_build_degrades_cleanly(project, fill, build, 
     project.settings.build_rules = {"*": ["no-errors"]}
     de = {item.language: item for item in build(project, out).items}["de"]
     assert de.status is Status.SKIPPED and de.held_by == ["no-errors"]
+
+
+def test_consistency_names_the_other_document_in_each_build_item(project, fill, build, out):
+    # One check context per language and build; each document still gets its own slug.
+    source = project.settings.source_dir
+    text = (source / "sample.md").read_text("utf-8").replace("slug: sample", "slug: second")
+    (source / "second.md").write_text(text, "utf-8")
+    for slug, slogan in (("sample", "Beendet den Krieg!"), ("second", "Stoppt den Krieg!")):
+        fill(project, "de", slug, translate=lambda m, s=slogan: s if m == "Stop the war!" else m)
+    report = build(project, out, min_completion=0)
+    found = {
+        (item.document, issue.message.split("'")[0])
+        for item in report.items
+        if item.language == "de"
+        for issue in item.issues or ()
+        if issue.check_id == "consistency"
+    }
+    assert found == {
+        ("sample", "translated differently in second: "),
+        ("second", "translated differently in sample: "),
+    }

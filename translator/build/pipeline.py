@@ -13,10 +13,12 @@ Output layout under the output directory::
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import polib
 
@@ -46,6 +48,9 @@ from translator.config import Settings
 from translator.errors import CatalogError, TranslatorError
 from translator.languages import normalize_language
 from translator.model import Document, EntryState
+
+if TYPE_CHECKING:
+    from translator.qa.base import CheckContext
 
 FORMATS = ("md", "html", "txt", "mo")
 PAGE_FORMATS = ("md", "html", "txt")
@@ -105,13 +110,16 @@ def build_documents(
         fallback=str(options.fallback),
     )
     result = BuildResult(report, full=options.langs is None)
+    contexts: dict[str, CheckContext | None] = {}  # one check context per language and build
     requested = {normalize_language(lang) for lang in options.langs or languages}
     entries = []
     for doc in documents:
         own = normalize_language(doc.lang)
         wanted = requested | ({own} if options.langs is None else set())
         codes = sorted(wanted, key=lambda code: (code != own, code))  # the original first
-        published = _build_document(settings, doc, codes, options, float(threshold), result)
+        published = _build_document(
+            settings, doc, codes, options, float(threshold), result, contexts
+        )
         if published:
             entries.append(DocumentEntry(doc.slug, doc.title, len(published)))
     if entries and "html" in options.formats:
@@ -134,6 +142,7 @@ def _build_document(
     options: BuildOptions,
     threshold: float,
     result: BuildResult,
+    contexts: dict[str, CheckContext | None],
 ) -> list[_Published]:
     published: list[_Published] = []
     result.owned[doc.slug] = set(codes)
@@ -148,7 +157,9 @@ def _build_document(
             item = BuildItem(doc.slug, code, Status.ORIGINAL, completion=100.0)
             localized = source_document(doc)
         else:
-            item, localized, po = _build_translation(settings, doc, code, path, options, threshold)
+            item, localized, po = _build_translation(
+                settings, doc, code, path, options, threshold, contexts
+            )
             if item.status is Status.ERROR:
                 result.report.errors += item.reasons
             if localized is not None and "mo" in options.formats:
@@ -173,6 +184,7 @@ def _build_translation(
     path: Path,
     options: BuildOptions,
     threshold: float,
+    contexts: dict[str, CheckContext | None],
 ) -> tuple[BuildItem, LocalizedDocument | None, polib.POFile | None]:
     relative = _relative(path, settings.root)
     item = BuildItem(doc.slug, code, Status.SKIPPED, catalog=relative)
@@ -202,6 +214,7 @@ def _build_translation(
         settings=settings,
         slug=doc.slug,
         include_drafts=drafts_ok,
+        context=_check_context(settings, code, doc.slug, contexts),
     )
     if why:
         item.warnings.append(f"checks not run: {why}")
@@ -216,6 +229,22 @@ def _build_translation(
     title = _front_title(doc, po, drafts_ok)
     localized = render_document(doc, selection, code, fallback=options.fallback, front_title=title)
     return item, localized, po
+
+
+def _check_context(
+    settings: Settings, code: str, slug: str, contexts: dict[str, CheckContext | None]
+) -> CheckContext | None:
+    """The language's check context, made once per build (the index of a language's catalogs
+    costs a look at every one of them); None lets :func:`find_issues` try and report why."""
+    if code not in contexts:
+        try:
+            from translator.qa import check_context
+
+            contexts[code] = check_context(code, settings)
+        except (ImportError, TranslatorError):
+            contexts[code] = None
+    base = contexts[code]
+    return dataclasses.replace(base, slug=slug, cache={}) if base is not None else None
 
 
 def _relative(path: Path, root: Path) -> str:

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     import polib
 
     from translator.config import Settings
+    from translator.qa.base import CheckContext
 
 
 class Status(enum.StrEnum):
@@ -193,6 +194,7 @@ def find_issues(
     settings: Settings | None = None,
     slug: str = "",
     include_drafts: bool = False,
+    context: CheckContext | None = None,
 ) -> tuple[list[FoundIssue] | None, str]:
     """Failing checks via ``translator.qa``, in catalog order; ``(None, why)`` if they cannot run.
 
@@ -200,6 +202,7 @@ def find_issues(
     :param used: msgids whose translations the document shows; others are not reported.
     :param settings: the project's settings, for the glossary and the consistency check.
     :param include_drafts: check fuzzy entries too (where drafts are published).
+    :param context: the check context, when the caller made it already (else from ``settings``).
     """
     try:
         from translator.qa import check_context, run_checks
@@ -207,7 +210,8 @@ def find_issues(
         return None, f"translator.qa not available ({exc})"
     entries = list(entries)
     try:
-        context = check_context(lang, settings, slug=slug) if settings is not None else None
+        if context is None and settings is not None:
+            context = check_context(lang, settings, slug=slug)
         results = run_checks(entries, lang, context, include_drafts=include_drafts)
     except TranslatorError as exc:
         return None, str(exc)
