@@ -81,11 +81,7 @@ def new_person():
 @coordinator_required
 def person(user_id: int):
     conn = db.get_db()
-    user = accounts.get_user(conn, user_id)
-    if user is None:
-        abort(404, "There is no such person.")
-    if not _may_manage(user):
-        abort(403, "Only admins can change an admin's account.")
+    user = _manageable(conn, user_id, "Only admins can change an admin's account.")
     langs = get_store().languages()
     if request.method == "POST":
         try:
@@ -104,15 +100,21 @@ def person(user_id: int):
     return render_template("admin/person.html", person=user, langs=langs, form={})
 
 
-@bp.route("/people/<int:user_id>/password", methods=("POST",))
-@coordinator_required
-def reset_password(user_id: int):
-    conn = db.get_db()
+def _manageable(conn, user_id: int, refusal: str):
+    """The person with ``user_id``, if the current user may manage them (404 or 403 if not)."""
     user = accounts.get_user(conn, user_id)
     if user is None:
         abort(404, "There is no such person.")
     if not _may_manage(user):
-        abort(403, "Only admins can change an admin's account.")
+        abort(403, refusal)
+    return user
+
+
+@bp.route("/people/<int:user_id>/password", methods=("POST",))
+@coordinator_required
+def reset_password(user_id: int):
+    conn = db.get_db()
+    user = _manageable(conn, user_id, "Only admins can change an admin's account.")
     password = accounts.new_password()
     accounts.set_password(conn, user.id, password, temporary=True)
     return render_template("admin/password.html", person=user, password=password, reset=True)
@@ -122,11 +124,7 @@ def reset_password(user_id: int):
 @coordinator_required
 def delete_person(user_id: int):
     conn = db.get_db()
-    user = accounts.get_user(conn, user_id)
-    if user is None:
-        abort(404, "There is no such person.")
-    if not _may_manage(user):
-        abort(403, "Only admins can remove an admin.")
+    user = _manageable(conn, user_id, "Only admins can remove an admin.")
     if user.id == current_user.id:
         flash("You cannot remove your own account.", "error")
         return redirect(url_for(".person", user_id=user.id))
