@@ -51,6 +51,11 @@ def _number(space, key: str) -> int:
     return number
 
 
+def _entry(space, key: str):
+    """The catalog entry behind a segment key (404 when it is gone)."""
+    return space.view.entries[_number(space, key)]
+
+
 def entry_json(space, key: str) -> dict:
     """What the editor needs to redraw one sentence after a change."""
     view = space.view
@@ -202,7 +207,7 @@ def dismiss(slug: str, lang: str, key: str):
 @login_required
 def history(slug: str, lang: str, key: str):
     space = _space(slug, lang)
-    entry = space.view.entries[_number(space, key)]
+    entry = _entry(space, key)
     return jsonify(history=db.segment_history(db.get_db(), space.slug, space.lang, entry.msgid))
 
 
@@ -210,7 +215,7 @@ def history(slug: str, lang: str, key: str):
 @login_required
 def comments(slug: str, lang: str, key: str):
     space = _space(slug, lang)
-    entry = space.view.entries[_number(space, key)]
+    entry = _entry(space, key)
     return jsonify(comments=db.segment_comments(db.get_db(), space.slug, space.lang, entry.msgid))
 
 
@@ -219,7 +224,7 @@ def comments(slug: str, lang: str, key: str):
 def add_comment(slug: str, lang: str, key: str):
     """Anyone on the language's team may comment on a sentence."""
     space = _space(slug, lang)
-    entry = space.view.entries[_number(space, key)]
+    entry = _entry(space, key)
     body = (_text(_payload(), "body") or "").strip()
     if not body:
         return jsonify(error="The comment is empty."), 422
@@ -252,7 +257,7 @@ def delete_comment(slug: str, lang: str, comment_id: int):
 def machine(slug: str, lang: str, key: str):
     """Ask the configured engine for this sentence (POST: it may cost the project money)."""
     space = _space(slug, lang, "edit")
-    entry = space.view.entries[_number(space, key)]
+    entry = _entry(space, key)
     settings = space.store.project.settings
     name = assist.engine_name(settings, space.lang, current_app.config.get("MT_ENGINES"))
     terms, _ = assist.glossary_terms(settings, space.lang, entry.msgid)
