@@ -33,8 +33,8 @@ from pathlib import Path
 
 from translator.catalog.state import text_hash
 from translator.config import load_settings
+from translator.progress.index import INDEX_NAME, StatsIndex, open_index
 from translator.project import Project
-from translator.stats_index import INDEX_NAME, StatsIndex, open_index
 
 LANGS = [
     "ar", "bg", "bn", "bs", "de", "es", "fa", "fr", "hi", "hu", "ne", "nl", "ru", "tr", "uk",

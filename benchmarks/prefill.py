@@ -35,12 +35,12 @@ from corpus import build_corpus  # noqa: E402
 
 from translator.catalog import read_catalog  # noqa: E402
 from translator.config import load_settings  # noqa: E402
-from translator.glossary import acronyms, load_glossary  # noqa: E402
-from translator.localdates import carry_dates, date_only, localized_dates  # noqa: E402
+from translator.glossary import acronyms, glossary_terms  # noqa: E402
 from translator.model import Role  # noqa: E402
 from translator.mt import ENGINES, Engine, register  # noqa: E402
 from translator.mt.protect import protect  # noqa: E402
 from translator.prefill import Prefill, catalog_refs  # noqa: E402
+from translator.prefill.dates import carry_dates, date_only, localized_dates  # noqa: E402
 from translator.project import Project  # noqa: E402
 from translator.tm import MemoryStore  # noqa: E402
 
@@ -77,7 +77,7 @@ def floor(project: Project, lang: str) -> tuple[int, int]:
     for pot in settings.locales_dir.glob("*.pot"):
         signatories |= {e.msgid for e in read_catalog(pot) if Role.SIGNATORY.flag in e.flags}
     terms = {term: term for term in acronyms(sorted(signatories))}
-    terms |= load_glossary(settings.locales_dir, lang)
+    terms |= glossary_terms(settings.locales_dir, lang)
     sentences = set()
     for path in sorted((settings.locales_dir / lang / "LC_MESSAGES").glob("*.po")):
         for entry in read_catalog(path):
@@ -102,7 +102,7 @@ def floor(project: Project, lang: str) -> tuple[int, int]:
 
 def run_prefill(project: Project) -> tuple:
     CountingEngine.reset()
-    refs = catalog_refs(project, [], [])
+    refs = catalog_refs(project.settings, [], [])
     job = Prefill(project.settings, refs, engine=CountingEngine.name)
     start = time.perf_counter()
     entries = job.prepare()

@@ -47,7 +47,7 @@ import peers  # noqa: E402
 from report import Cell, Table  # noqa: E402
 
 from translator.catalog import read_catalog  # noqa: E402
-from translator.stats import CatalogStats, compute_stats  # noqa: E402
+from translator.progress.stats import CatalogStats, compute_stats  # noqa: E402
 
 BENCHES = ("stats", "update", "extract", "prefill", "web")  # extract includes the rebuild
 TIMEOUT = 3600.0  # no single command may run longer than this

@@ -1,10 +1,7 @@
-"""translator: resolutions in, sentence-level PO catalogs out, for volunteer translators."""
+"""translator: resolutions in, sentence-level PO catalogs out, for volunteer translators.
+
+The library has one package per stage (see ARCHITECTURE.md); the review UI is
+``translator.web.create_app`` and the command line ``translator.cli.main``.
+"""
 
 __version__ = "0.1.0"
-
-
-def create_app(test_config=None):
-    """The review UI's Flask app, for ``flask --app translator run`` (Flask is imported lazily)."""
-    from translator.web import create_app as make_app
-
-    return make_app(test_config)

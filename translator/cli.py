@@ -229,7 +229,7 @@ def update(ctx: ProjectContext, slugs, langs, as_json) -> None:
 @pass_project
 def stats(ctx: ProjectContext, slugs, langs, as_json, as_csv, by, stale, no_checks) -> None:
     """Completion per document and language: entries and words translated, fuzzy, untranslated."""
-    from translator.matrix import matrix_csv, text_report
+    from translator.progress.matrix import matrix_csv, text_report
 
     project, slugs, langs = ctx.project, list(slugs) or None, list(langs) or None
     table = project.stats(slugs, langs, with_checks=not no_checks)
@@ -445,7 +445,7 @@ def prefill(ctx: ProjectContext, langs, slugs, engine, dry_run, replace_machine,
     from translator.prefill import Prefill, catalog_refs, format_report
 
     project = ctx.project
-    refs = catalog_refs(project, list(langs), list(slugs))
+    refs = catalog_refs(project.settings, list(langs), list(slugs))
     job = Prefill(
         project.settings, refs, engine=engine, replace_machine=replace_machine, dry_run=dry_run
     )

@@ -10,6 +10,7 @@ import pytest
 from translator.catalog import read_catalog, update_catalog, write_catalog
 from translator.config import load_settings
 from translator.errors import ConfigError
+from translator.glossary import Glossary
 from translator.model import Issue, Severity
 from translator.qa import (
     CHECKS,
@@ -28,7 +29,6 @@ from translator.qa import (
     undismiss,
     validate_check_ids,
 )
-from translator.qa.glossary import Glossary
 
 
 def entry(msgid: str, msgstr: str, *flags: str, **extra) -> polib.POEntry:

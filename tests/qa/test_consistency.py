@@ -5,7 +5,7 @@ from __future__ import annotations
 import polib
 import pytest
 
-from translator.qa.consistency import TranslationIndex
+from translator.qa.index import TranslationIndex
 
 from .cases import assert_covers, fails, issues, passes
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from translator.errors import ConfigError
-from translator.qa.glossary import Glossary, language_glossary, load_glossary, uses_term
+from translator.glossary import Glossary, language_glossary, read_glossary
+from translator.qa.glossary import uses_term
 
 from .cases import assert_covers, fails, issues, passes
 
@@ -71,12 +72,12 @@ def test_language_glossary_reads_the_project_files(tmp_path):
     glossary = language_glossary(locales, "de")
     assert glossary.terms == {"ICOR": ["ICOR"], "MLPD": ["MLPD"], "war": ["Krieg"]}
     assert glossary.notes == {"war": "not Kampf"}
-    assert load_glossary(locales / "de" / "glossary.tsv").terms == {"war": ["Krieg"]}
-    assert len(load_glossary(locales / "fr" / "glossary.tsv")) == 0
+    assert read_glossary(locales / "de" / "glossary.tsv").terms == {"war": ["Krieg"]}
+    assert len(read_glossary(locales / "fr" / "glossary.tsv")) == 0
 
 
 def test_bad_glossary_line_names_file_and_line(tmp_path):
     path = tmp_path / "glossary.tsv"
     path.write_text("war\tKrieg\nwar\tKampf\n")
     with pytest.raises(ConfigError, match=r"glossary.tsv:2"):
-        load_glossary(path)
+        read_glossary(path)

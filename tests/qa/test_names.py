@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from translator.qa.glossary import Glossary
+from translator.glossary import Glossary
 from translator.qa.names import contains_name, find_acronyms, latin_key
 
 from .cases import assert_covers, fails, issues, passes

@@ -147,10 +147,12 @@ def test_serve_runs_waitress_with_the_app(runner, root, monkeypatch):
 
 
 def test_flask_app_discovery(root, monkeypatch):
-    """``flask --app translator run`` finds ``translator.create_app``."""
-    import translator
+    """``flask --app translator.web run`` finds ``translator.web.create_app``."""
+    from flask.cli import find_best_app
+
+    import translator.web
 
     monkeypatch.setenv("TRANSLATOR_PROJECT", str(root))
-    app = translator.create_app({"SECRET_KEY": "k", "FIRST_RUN_ADMIN": False})
+    app = find_best_app(translator.web)
     assert app.config["PROJECT_ROOT"] == str(root)
     assert "review.editor" in app.view_functions

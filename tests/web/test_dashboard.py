@@ -587,7 +587,7 @@ def test_dashboard_screenshot(browser, live_server, screenshot_dir):
 def test_charts_are_well_formed_svg():
     from xml.etree import ElementTree
 
-    from translator.activity import Day
+    from translator.progress.activity import Day
     from translator.web.charts import activity_chart, nice_ticks, sparkline
 
     start = dt.date(2026, 3, 1)

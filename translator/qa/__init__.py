@@ -37,15 +37,10 @@ from translator.qa.chars import (
     TrailingWhitespaceCheck,
     UnbalancedCheck,
 )
-from translator.qa.consistency import ConsistencyCheck, TranslationIndex
+from translator.qa.consistency import ConsistencyCheck
 from translator.qa.context import check_context
-from translator.qa.glossary import (
-    GLOSSARY_NAME,
-    Glossary,
-    GlossaryCheck,
-    language_glossary,
-    load_glossary,
-)
+from translator.qa.glossary import GlossaryCheck
+from translator.qa.index import TranslationIndex
 from translator.qa.length import LengthCheck
 from translator.qa.markup import EmailsCheck, LinksCheck, MarkupCheck, UrlsCheck
 from translator.qa.names import AcronymsCheck, UnchangedCheck
@@ -54,12 +49,12 @@ from translator.qa.numbers import NumbersCheck
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
+    from translator.glossary import Glossary
+
 __all__ = [
     "CHECKS",
     "Check",
     "CheckContext",
-    "GLOSSARY_NAME",
-    "Glossary",
     "TranslationIndex",
     "check_context",
     "check_entry",
@@ -70,8 +65,6 @@ __all__ = [
     "gates",
     "issue_to_dict",
     "joined_source",
-    "language_glossary",
-    "load_glossary",
     "register",
     "run_checks",
     "undismiss",

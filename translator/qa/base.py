@@ -24,8 +24,8 @@ from translator.model import Issue, Severity
 if TYPE_CHECKING:
     import polib
 
-    from translator.qa.consistency import TranslationIndex
-    from translator.qa.glossary import Glossary
+    from translator.glossary import Glossary
+    from translator.qa.index import TranslationIndex
 
 
 @dataclass

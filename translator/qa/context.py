@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING
 
 from translator.catalog.io import read_catalog
 from translator.errors import TranslatorError
+from translator.glossary import Glossary, language_glossary
 from translator.qa.base import CheckContext
-from translator.qa.consistency import TranslationIndex
-from translator.qa.glossary import Glossary, language_glossary
+from translator.qa.index import TranslationIndex
 
 if TYPE_CHECKING:
     import polib

@@ -15,8 +15,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from translator import glossary as project_glossary
 from translator.catalog.state import entry_state, is_fuzzy
+from translator.glossary import glossary_paths
 from translator.model import Issue, Severity
 from translator.qa import gates, issue_to_dict, run_checks, validate_check_ids
 from translator.qa.context import check_context, file_identity, language_catalogs
@@ -162,7 +162,7 @@ def language_results(settings: Settings, lang: str) -> Results:
     the consistency and glossary checks read them all; statistics ask again at no cost.
     """
     paths = sorted((settings.locales_dir / lang / "LC_MESSAGES").glob("*.po"))
-    paths += project_glossary.glossary_paths(settings.locales_dir, lang)
+    paths += glossary_paths(settings.locales_dir, lang)
     fingerprint = tuple((str(path), file_identity(path)) for path in paths)
     key = (str(settings.root), lang)
     with _memo_lock:

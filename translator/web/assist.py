@@ -44,8 +44,7 @@ class Help:
 def glossary(settings: Settings, lang: str):
     """The glossary that applies to ``lang`` (shared and own files), re-read when one changes."""
     try:
-        from translator.glossary import glossary_paths
-        from translator.qa.glossary import language_glossary
+        from translator.glossary import glossary_paths, language_glossary
     except ImportError:
         return None
     paths = glossary_paths(settings.locales_dir, lang)

@@ -12,11 +12,11 @@ from typing import TYPE_CHECKING
 
 from markupsafe import Markup, escape
 
-from translator.matrix import PART_LABELS, PARTS, completion, part_counts
+from translator.progress.matrix import PART_LABELS, PARTS, completion, part_counts
 
 if TYPE_CHECKING:
-    from translator.matrix import Language, Row
-    from translator.stats import CatalogStats
+    from translator.progress.matrix import Language, Row
+    from translator.progress.stats import CatalogStats
 
 NO_CATALOG = '<td class="cell none"><span class="muted" title="No catalog yet">â€”</span></td>'
 
@@ -24,7 +24,7 @@ NO_CATALOG = '<td class="cell none"><span class="muted" title="No catalog yet">â
 def bar_parts(stats: CatalogStats, unit: str) -> list[tuple[str, int, int]]:
     """(part, count, width in whole percent) with widths summing to 100 (largest remainder).
 
-    >>> from translator.stats import CatalogStats
+    >>> from translator.progress.stats import CatalogStats
     >>> bar_parts(CatalogStats(total=3, approved=1, translated=1, untranslated=1), "segments")
     [('approved', 1, 34), ('translated', 1, 33), ('fuzzy', 0, 0), ('untranslated', 1, 33)]
     """

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from markupsafe import Markup, escape
 
 if TYPE_CHECKING:
-    from translator.activity import Day
+    from translator.progress.activity import Day
 
 COLORS = {"translated": "#3fb871", "approved": "#1b7f4b", "grid": "#e3e6ea", "text": "#52606d"}
 FONT = "font-family=\"system-ui, -apple-system, 'Segoe UI', Roboto, sans-serif\""

@@ -33,11 +33,11 @@ from flask import (
 )
 from flask_login import current_user, login_required
 
-from translator.activity import contributors, daily_activity
-from translator.amend import DECISIONS, decide, find_changes, prefill_refill
 from translator.catalog.io import write_text_atomic
 from translator.errors import TranslatorError
-from translator.matrix import (
+from translator.progress.activity import contributors, daily_activity
+from translator.progress.amend import DECISIONS, decide, find_changes, prefill_refill
+from translator.progress.matrix import (
     PART_LABELS,
     MatrixQuery,
     build_matrix,
@@ -46,7 +46,7 @@ from translator.matrix import (
     left,
     matrix_csv,
 )
-from translator.staleness import settle_with_work
+from translator.progress.staleness import settle_with_work
 from translator.web.access import coordinator_required, known_document, known_language
 from translator.web.cells import bar, cell_title, row_cells
 from translator.web.charts import activity_chart, sparkline

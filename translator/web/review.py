@@ -18,7 +18,7 @@ from flask import (
 from flask_login import current_user, login_required
 
 from translator.errors import TranslatorError
-from translator.stats import compute_stats
+from translator.progress.stats import compute_stats
 from translator.web import actions, assist, db, panels, segments
 from translator.web.access import open_workspace
 from translator.web.editing import EditError

@@ -358,7 +358,7 @@ class Store:
 def _refresh_stats_index(path: Path, po: polib.POFile) -> None:
     """Tell the dashboard's statistics index about the new file, when that module exists."""
     try:
-        from translator import stats_index
+        from translator.progress import index as stats_index
     except ImportError:
         return
     refresh = getattr(stats_index, "refresh", None)

@@ -7,12 +7,12 @@ import time
 
 import pytest
 
-from translator.amend import decide, find_changes, word_diff
 from translator.catalog import read_catalog, write_catalog
 from translator.catalog.state import entry_state, pending_amendment, set_human
 from translator.errors import TranslatorError
 from translator.model import EntryState
-from translator.staleness import catalog_staleness, parse_po_date
+from translator.progress.amend import decide, find_changes, word_diff
+from translator.progress.staleness import catalog_staleness, parse_po_date
 
 OLD = "We demand the withdrawal of all troops."
 NEW = "We demand the immediate withdrawal of all foreign troops."

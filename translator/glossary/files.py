@@ -82,7 +82,7 @@ def glossary_paths(locales_dir: Path, lang: str) -> list[Path]:
     return paths
 
 
-def load_glossary(locales_dir: Path, lang: str) -> dict[str, str]:
+def glossary_terms(locales_dir: Path, lang: str) -> dict[str, str]:
     """Term -> what it becomes in ``lang``, from the defaults and every glossary file."""
     terms = {term: term for term in DEFAULT_TERMS}
     for path in glossary_paths(locales_dir, lang):

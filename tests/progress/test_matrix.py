@@ -11,8 +11,14 @@ import pytest
 from translator.catalog import read_catalog, write_catalog
 from translator.catalog.state import approve, set_draft, set_human
 from translator.cli import cli
-from translator.matrix import MatrixQuery, build_matrix, document_titles, matrix_csv, part_counts
-from translator.stats import CatalogStats, StatsRow, StatsTable
+from translator.progress.matrix import (
+    MatrixQuery,
+    build_matrix,
+    document_titles,
+    matrix_csv,
+    part_counts,
+)
+from translator.progress.stats import CatalogStats, StatsRow, StatsTable
 
 
 def stats(done: int, fuzzy: int, untranslated: int, words: int = 10) -> CatalogStats:
@@ -142,8 +148,8 @@ def test_cli_stale_lists_reasons(worked, runner):
 
 
 def test_csv_cells_never_start_a_spreadsheet_formula():
-    from translator.matrix import matrix_csv
-    from translator.stats import CatalogStats, StatsRow, StatsTable
+    from translator.progress.matrix import matrix_csv
+    from translator.progress.stats import CatalogStats, StatsRow, StatsTable
 
     row = StatsRow("doc", "de", "locales/de/LC_MESSAGES/doc.po", CatalogStats(), error="=1+2")
     csv_text = matrix_csv(StatsTable(rows=[row]))

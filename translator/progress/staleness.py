@@ -9,9 +9,9 @@ A catalog is stale when
 - ``new-untranslated``: an update brought new untranslated sentences after the catalog's last
   translation work (its POT-Creation-Date is later than its PO-Revision-Date);
 - ``amended``: sentences changed in the source and their old translations wait, fuzzy, for a
-  decision (see :mod:`translator.amend`).
+  decision (see :mod:`translator.progress.amend`).
 
-Everything here works on :class:`~translator.stats_index.CatalogRecord` values: no parsing.
+Everything here works on :class:`~translator.progress.index.CatalogRecord` values: no parsing.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from translator.stats_index import CatalogRecord
+    from translator.progress.index import CatalogRecord
 
 REASONS = {
     "source-changed": "the source document changed after its template was extracted",

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from translator.activity import contributors, daily_activity, event_kinds
+from translator.progress.activity import contributors, daily_activity, event_kinds
 
 END = dt.date(2026, 3, 10)
 

@@ -13,7 +13,7 @@ import pytest
 from translator.catalog import read_catalog, write_catalog
 from translator.catalog.state import approve, set_draft, set_human
 from translator.cli import cli
-from translator.stats_index import INDEX_NAME, StatsIndex, refresh
+from translator.progress.index import INDEX_NAME, StatsIndex, refresh
 
 LONG_AGO = time.time() - 3600
 

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from translator.localdates import date_only, find_dates, localized_dates
+from translator.prefill.dates import date_only, find_dates, localized_dates
 
 
 @pytest.mark.parametrize(
@@ -62,7 +62,7 @@ def test_localized_dates_of_a_sentence():
 
 
 def test_carry_dates_swaps_the_date_in_a_memory_translation():
-    from translator.localdates import carry_dates
+    from translator.prefill.dates import carry_dates
 
     assert (
         carry_dates(
@@ -77,7 +77,7 @@ def test_carry_dates_swaps_the_date_in_a_memory_translation():
 
 
 def test_carry_dates_gives_up_when_it_cannot_be_sure():
-    from translator.localdates import carry_dates
+    from translator.prefill.dates import carry_dates
 
     assert (
         carry_dates("On 17 January 2020.", "On 8 March 2021.", "Am 8.3.2021.", "en", "de") is None

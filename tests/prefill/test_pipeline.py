@@ -78,7 +78,7 @@ def init(project, *langs, other: bool | str = False):
 
 
 def run(project, langs=(), slugs=(), **options):
-    refs = catalog_refs(project, list(langs), list(slugs))
+    refs = catalog_refs(project.settings, list(langs), list(slugs))
     return Prefill(project.settings, refs, **options).run()
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from translator.errors import ConfigError
-from translator.glossary import acronyms, load_glossary, parse_glossary
+from translator.glossary import acronyms, glossary_terms, parse_glossary
 
 
 def test_parse_columns_comments_and_blank_lines():
@@ -36,20 +36,20 @@ def test_language_file_overrides_the_shared_one(tmp_path):
     (locales / "glossary.tsv").write_text("MLPD\nwar\twar\n")
     (locales / "de" / "glossary.tsv").write_text("war\tKrieg\n")
     (locales / "pt" / "glossary.tsv").write_text("war\tguerra\n")
-    assert load_glossary(locales, "de") == {"ICOR": "ICOR", "MLPD": "MLPD", "war": "Krieg"}
-    assert load_glossary(locales, "pt_BR")["war"] == "guerra"
-    assert load_glossary(locales, "fr")["war"] == "war"
+    assert glossary_terms(locales, "de") == {"ICOR": "ICOR", "MLPD": "MLPD", "war": "Krieg"}
+    assert glossary_terms(locales, "pt_BR")["war"] == "guerra"
+    assert glossary_terms(locales, "fr")["war"] == "war"
 
 
 def test_icor_is_protected_without_any_file(tmp_path):
-    assert load_glossary(tmp_path / "locales", "de") == {"ICOR": "ICOR"}
+    assert glossary_terms(tmp_path / "locales", "de") == {"ICOR": "ICOR"}
 
 
 def test_error_in_a_language_file_names_it(tmp_path):
     (tmp_path / "locales" / "de").mkdir(parents=True)
     (tmp_path / "locales" / "de" / "glossary.tsv").write_text("\tx\n")
     with pytest.raises(ConfigError, match=r"locales/de/glossary.tsv:1: empty term"):
-        load_glossary(tmp_path / "locales", "de")
+        glossary_terms(tmp_path / "locales", "de")
 
 
 def test_acronyms_of_signatories():

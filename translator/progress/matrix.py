@@ -1,6 +1,6 @@
 """The coordinators' matrix: documents x languages with per-cell figures, totals, staleness,
 sorting and filtering, and its CSV export. Plain data built from a
-:class:`~translator.stats.StatsTable`; the web dashboard and the CLI draw it.
+:class:`~translator.progress.stats.StatsTable`; the web dashboard and the CLI draw it.
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ from typing import TYPE_CHECKING
 import yaml
 
 from translator.languages import language_name, native_name
-from translator.stats import CatalogStats, sum_stats
+from translator.progress.stats import CatalogStats, sum_stats
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-    from translator.staleness import Staleness
-    from translator.stats import StatsTable
+    from translator.progress.staleness import Staleness
+    from translator.progress.stats import StatsTable
 
 UNITS = ("words", "segments")
 PARTS = ("approved", "translated", "fuzzy", "untranslated")  # bar order, left to right

@@ -24,15 +24,21 @@ from translator.catalog import (
     update_catalog,
     write_catalog,
 )
+from translator.catalog.layout import document_slugs, project_languages
 from translator.config import Settings
 from translator.errors import TranslatorError
 from translator.languages import normalize_language
 from translator.model import Document
+from translator.progress.index import StatsIndex, fingerprint, open_index
+from translator.progress.staleness import (
+    Staleness,
+    changed_sources,
+    project_staleness,
+    source_mtimes,
+)
+from translator.progress.stats import CatalogStats, StatsRow, StatsTable, compute_stats
 from translator.qa.report import CheckReport, check_project, language_results
 from translator.segment import DocumentSet, load_documents, read_document
-from translator.staleness import Staleness, changed_sources, project_staleness, source_mtimes
-from translator.stats import CatalogStats, StatsRow, StatsTable, compute_stats
-from translator.stats_index import StatsIndex, fingerprint, open_index
 
 
 @dataclass
@@ -63,13 +69,7 @@ class Project:
 
     def languages(self) -> list[str]:
         """Languages with a catalog directory (plus those the settings list), sorted."""
-        found = {
-            path.parent.name
-            for path in self.settings.locales_dir.glob("*/LC_MESSAGES")
-            if path.is_dir()
-        }
-        found.update(normalize_language(code) for code in self.settings.languages)
-        return sorted(found)
+        return project_languages(self.settings)
 
     def relative(self, path: Path) -> str:
         return str(path.relative_to(self.root))
@@ -188,7 +188,7 @@ class Project:
         """Figures per document and language, from the catalogs on disk.
 
         With ``use_index`` only catalogs changed since they were last counted are parsed (see
-        :mod:`translator.stats_index`); without it every catalog is read (same numbers).
+        :mod:`translator.progress.index`); without it every catalog is read (same numbers).
         With ``with_checks`` each row also counts failing checks by severity (see
         :meth:`count_issues`).
         """
@@ -297,8 +297,7 @@ class Project:
 
     def slugs(self, only: list[str] | None = None) -> list[str]:
         """Document names from ``source/`` (without parsing them)."""
-        names = sorted(path.stem for path in self.settings.source_dir.glob("*.md"))
-        return [name for name in names if name in only] if only else names
+        return document_slugs(self.settings, only)
 
 
 def _keys(path: Path) -> str | None:

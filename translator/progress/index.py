@@ -2,8 +2,8 @@
 catalogs come back in milliseconds and only a changed catalog is parsed again.
 
 Each PO (and POT) file under ``locales/`` has one record: its identity (size, mtime_ns), its
-:class:`~translator.stats.CatalogStats`, the header dates staleness needs, and the number of
-amended entries (fuzzy, with a ``#| msgid``). Records live in memory and in SQLite at
+:class:`~translator.progress.stats.CatalogStats`, the header dates staleness needs, and the
+number of amended entries (fuzzy, with a ``#| msgid``). Records live in memory and in SQLite at
 ``instance/stats-index.sqlite3``; a missing, unreadable or outdated index file is rebuilt.
 
 A record is trusted while the file's identity is unchanged, except when the file was modified
@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from translator.catalog import read_catalog
 from translator.catalog.state import pending_amendment
 from translator.errors import TranslatorError
-from translator.stats import CatalogStats, compute_stats
+from translator.progress.stats import CatalogStats, compute_stats
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable

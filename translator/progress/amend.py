@@ -32,7 +32,7 @@ from translator.catalog.state import (
     set_fuzzy,
 )
 from translator.errors import TranslatorError
-from translator.stats_index import refresh
+from translator.progress.index import refresh
 from translator.text import word_count
 
 DECISIONS = {

@@ -1,0 +1,28 @@
+"""Where a project keeps its documents and catalogs: which languages and documents exist.
+
+Names only, from the directory listing: nothing here parses a document or a catalog.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from translator.languages import normalize_language
+
+if TYPE_CHECKING:
+    from translator.config import Settings
+
+
+def project_languages(settings: Settings) -> list[str]:
+    """Languages with a catalog directory (plus those the settings list), sorted."""
+    found = {
+        path.parent.name for path in settings.locales_dir.glob("*/LC_MESSAGES") if path.is_dir()
+    }
+    found.update(normalize_language(code) for code in settings.languages)
+    return sorted(found)
+
+
+def document_slugs(settings: Settings, only: list[str] | None = None) -> list[str]:
+    """Document names from ``source/`` (without parsing them); ``only`` keeps those listed."""
+    names = sorted(path.stem for path in settings.source_dir.glob("*.md"))
+    return [name for name in names if name in only] if only else names
