@@ -196,7 +196,7 @@ def check_round(root: Path, counts: dict, ledgers: list[Ledger], round_no: int) 
         p for lang in LANGS for p in temp_files(root / "locales" / lang)
     }
     assert not others, others
-    known = {".po", ".pot", ".lock", ".tsv", ".tmp"}
+    known = {".po", ".pot", ".tsv", ".tmp"}  # lock files live under instance/locks
     assert {p.suffix for p in (root / "locales").rglob("*") if p.is_file()} <= known
     with sqlite3.connect(root / "instance" / "translator.sqlite3") as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"

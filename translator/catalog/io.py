@@ -14,6 +14,7 @@ from pathlib import Path
 
 import polib
 
+from translator.catalog.syntax import scan_catalog
 from translator.errors import CatalogError
 from translator.text import unsafe_character
 
@@ -21,21 +22,36 @@ WRAP_WIDTH = 79  # gettext's own default, so msgcat/msgmerge leave our files unc
 
 
 def read_catalog(path: Path) -> polib.POFile:
-    """Parse a PO/POT file; a syntax error names the file and line."""
-    if not path.is_file():
-        raise CatalogError(f"{path}: no such catalog")
+    """Parse a PO/POT file that GNU gettext accepts; anything else names the file and line."""
+    return _parse(read_catalog_text(path), str(path))
+
+
+def read_catalog_text(path: Path) -> str:
+    """The file's text, checked as msgfmt checks it (:mod:`translator.catalog.syntax`)."""
     try:
-        return polib.pofile(str(path), encoding="utf-8", wrapwidth=WRAP_WIDTH)
-    except UnicodeDecodeError as exc:
         data = path.read_bytes()
+    except FileNotFoundError:
+        raise CatalogError(f"{path}: no such catalog") from None
+    except IsADirectoryError:
+        raise CatalogError(f"{path}: is a directory, not a catalog") from None
+    except OSError as exc:
+        raise CatalogError(f"{path}: cannot read ({exc.strerror or exc})") from exc
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise CatalogError(f"{path}:{line}: not valid UTF-8") from exc
-    except (OSError, ValueError) as exc:
-        raise CatalogError(_syntax_message(path, str(exc))) from exc
+    scan_catalog(text, str(path))
+    return text
 
 
 def parse_catalog(text: str, name: str = "<catalog>") -> polib.POFile:
-    """Parse PO text held in memory (uploads, tests)."""
+    """Parse PO text held in memory (uploads, tests); errors name ``name`` and the line."""
+    scan_catalog(text, name)
+    return _parse(text, name)
+
+
+def _parse(text: str, name: str) -> polib.POFile:
     try:
         return polib.pofile(text, encoding="utf-8", wrapwidth=WRAP_WIDTH)
     except (OSError, ValueError) as exc:
@@ -59,6 +75,7 @@ def write_catalog(po: polib.POFile, path: Path) -> bool:
     """Write atomically (temp file in the same directory, fsync, rename); False if unchanged."""
     _refuse_unsafe_text(po, path)
     text = catalog_text(po)
+    _refuse_invalid_text(text, path)
     if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:
         return False
     write_text_atomic(path, text)
@@ -74,6 +91,16 @@ def _refuse_unsafe_text(po: polib.POFile, path: Path) -> None:
                     f"{path}: refusing to write U+{ord(char):04X} in the entry "
                     f"{entry.msgid[:40]!r}: PO readers would cut the text there"
                 )
+
+
+def _refuse_invalid_text(text: str, path: Path) -> None:
+    """Never write what GNU gettext would reject (and the next read would call broken)."""
+    try:
+        scan_catalog(text, path.name)
+    except CatalogError as exc:
+        reason = str(exc).replace(": invalid PO file:", ":", 1)
+        message = f"{path}: refusing to write, msgfmt would reject it ({reason})"
+        raise CatalogError(message) from None
 
 
 def write_text_atomic(path: Path, text: str) -> None:
