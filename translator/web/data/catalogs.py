@@ -35,8 +35,6 @@ from translator.errors import CatalogError, TranslatorError
 from translator.segment import read_document
 
 if TYPE_CHECKING:
-    from flask import Flask
-
     from translator.model import Document, EntryState
     from translator.project import Project
 
@@ -117,6 +115,19 @@ class StorageError(TranslatorError):
     def __init__(self, message: str, status: int = 503):
         super().__init__(message)
         self.status = status
+
+
+class Refused(TranslatorError):
+    """A change this person may not make, or one that makes no sense here.
+
+    ``code`` is the HTTP answer (400, 403, 404) and ``description`` the message: the app
+    answers it exactly as ``abort(code, description)``, as JSON for the API, a page otherwise.
+    """
+
+    def __init__(self, code: int, message: str):
+        super().__init__(message)
+        self.code = code
+        self.description = message
 
 
 def storage_error(root: Path, lang: str, slug: str, exc: Exception) -> StorageError:
@@ -355,6 +366,23 @@ class Store:
             self._documents.clear()
 
 
+@dataclass
+class Workspace:
+    """One document in one language, as far as it could be read (see ``access.open_workspace``)."""
+
+    slug: str
+    lang: str
+    store: Store
+    view: CatalogView | None = None
+    error: str = ""  # the catalog's parse error (file:line: ...)
+    doc: DocumentView | None = None
+    doc_error: str = ""
+
+    @property
+    def broken(self) -> bool:
+        return self.view is None
+
+
 def _refresh_stats_index(path: Path, po: polib.POFile) -> None:
     """Tell the dashboard's statistics index about the new file, when that module exists."""
     try:
@@ -367,13 +395,3 @@ def _refresh_stats_index(path: Path, po: polib.POFile) -> None:
     # the index rebuilds itself from the files: a failed refresh loses nothing
     with contextlib.suppress(TranslatorError, OSError, sqlite3.Error, TypeError, ValueError):
         refresh(path, po)
-
-
-def init_app(app: Flask, project: Project) -> None:
-    app.extensions["translator.store"] = Store(project)
-
-
-def get_store() -> Store:
-    from flask import current_app
-
-    return current_app.extensions["translator.store"]
