@@ -225,8 +225,8 @@ def test_traversal_in_documents_and_languages_finds_nothing(seed_app, client, pa
 # Names that may be interpolated into SQL text, each reviewed: none carries user input.
 REVIEWED_SQL_NAMES = {
     "marks": "only '?' placeholders, one per value (checked below)",
-    "column": "auth.throttled: 'username' or 'address' from a fixed tuple",
-    "sql": "dashboard._events: constant text plus the 'marks' placeholders",
+    "column": "people.login_wait: 'username' or 'address' from a fixed tuple",
+    "sql": "database.changes_since: constant text plus the 'marks' placeholders",
 }
 
 

@@ -11,6 +11,8 @@ parse is cached as broken with its error (file and line) so other pages keep wor
 that cannot lock, read or write the file (disk full, read-only, busy) raises
 :class:`StorageError` and leaves the file as it was; temp files of writes a killed process
 left behind are removed under the lock.
+One :class:`Store` serves the app; a :class:`Workspace` is one document in one language as a
+request opened it; :class:`Refused` is a change the person may not make.
 """
 
 from __future__ import annotations
