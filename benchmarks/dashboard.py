@@ -126,8 +126,9 @@ def timed(func, repeat: int = 1) -> tuple[float, object]:
 def page_timer(project: Project):
     """A callable rendering the full dashboard page as a coordinator, or None without the web UI."""
     try:
-        from translator.web import accounts, create_app
-        from translator.web.db import connect
+        from translator.web import create_app
+        from translator.web.data import people as accounts
+        from translator.web.data.database import connect
     except ImportError:
         return None
     app = create_app(

@@ -49,7 +49,9 @@ def serve(root: Path, clients: int, langs: list[str]) -> None:
     """Create ``clients`` translator accounts, then serve the app on a free port (printed)."""
     import waitress
 
-    from translator.web import accounts, create_app, db
+    from translator.web import create_app
+    from translator.web.data import database as db
+    from translator.web.data import people as accounts
 
     accounts.PASSWORD_METHOD = "pbkdf2:sha256:1000"
     instance = root / "instance"

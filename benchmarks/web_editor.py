@@ -82,7 +82,9 @@ def main() -> int:
     parser.add_argument("--sentences", type=int, default=2000)
     parser.add_argument("--runs", type=int, default=15)
     args = parser.parse_args()
-    from translator.web import accounts, create_app, db
+    from translator.web import create_app
+    from translator.web.data import database as db
+    from translator.web.data import people as accounts
 
     tmp = Path(tempfile.mkdtemp(prefix="web-editor-"))
     try:

@@ -19,7 +19,7 @@ import polib
 import pytest
 
 from tests.web.conftest import PASSWORD, AuthActions, ReviewActions, csrf_from, make_app
-from translator.web import accounts
+from translator.web.data import people
 
 __all__ = ["PASSWORD", "AuthActions", "ReviewActions", "csrf_from"]
 
@@ -31,7 +31,7 @@ ALLOWED_TOP = ("source", "locales", "instance")  # where the app may write
 @pytest.fixture(autouse=True)
 def fast_hashes(monkeypatch):
     """Cheap password hashes (the scrypt default is checked in tests/web/test_auth.py)."""
-    monkeypatch.setattr(accounts, "PASSWORD_METHOD", "pbkdf2:sha256:1000")
+    monkeypatch.setattr(people, "PASSWORD_METHOD", "pbkdf2:sha256:1000")
 
 
 @pytest.fixture

@@ -40,9 +40,9 @@ from tests.hardening.conftest import (
     msgfmt_check,
     tree_snapshot,
 )
-from translator.web import accounts, db
-from translator.web.editing import clean_text
-from translator.web.store import entry_key, entry_version
+from translator.web.data import database, people
+from translator.web.data.catalogs import entry_key, entry_version
+from translator.web.data.editing import clean_text
 
 EXAMPLES = 200
 SETTINGS = settings(
@@ -137,7 +137,7 @@ def _real_values(app) -> dict[str, list]:
         view = store.catalog(lang, SLUG)
         keys += [entry_key(entry) for entry in view.entries[:6]]
         versions += [entry_version(entry) for entry in view.entries[:6]]
-    conn = db.connect(app.config["DATABASE"])
+    conn = database.connect(app.config["DATABASE"])
     user_ids = [row[0] for row in conn.execute("SELECT id FROM users")]
     conn.close()
     return {
@@ -229,19 +229,19 @@ class Visitor:
                 session.clear()
             self.token = csrf_from(self.client.get("/auth/login").get_data(as_text=True))
             return
-        conn = db.connect(self.app.config["DATABASE"])
+        conn = database.connect(self.app.config["DATABASE"])
         try:
-            user = accounts.find_user(conn, self.username)
+            user = people.find_user(conn, self.username)
             if user is None:
                 roles = {"global_role": "coordinator"} if self.username == "coord" else {}
                 if self.username == "dana":
                     roles = {"languages": {"de": "translator"}}
-                user = accounts.create_user(conn, self.username, PASSWORD, **roles)
+                user = people.create_user(conn, self.username, PASSWORD, **roles)
             with self.client.session_transaction() as session:
                 current = session.get("_user_id")
             if current == user.get_id() and not user.must_change_password and self.token:
                 return
-            accounts.set_password(conn, user.id, PASSWORD)
+            people.set_password(conn, user.id, PASSWORD)
         finally:
             conn.close()
         self.client = self.app.test_client()

@@ -48,7 +48,7 @@ from tests.hardening.conftest import (
 )
 from translator.catalog.state import comment_fields, is_approved
 from translator.cli import cli
-from translator.web.store import entry_key, entry_version
+from translator.web.data.catalogs import entry_key, entry_version
 
 ROUNDS = 10
 LANGS = ("de", "fa")

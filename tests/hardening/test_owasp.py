@@ -28,7 +28,7 @@ from tests.hardening.conftest import (
 from tests.web.conftest import make_app
 from translator.config import load_settings
 from translator.project import Project
-from translator.web import accounts, db
+from translator.web.data import database, people
 
 PUBLIC = {"static", "auth.login", "auth.logout"}  # reachable without logging in
 FOR_EVERYONE = PUBLIC | {"review.home", "auth.password"}  # logged in, whatever the role
@@ -57,16 +57,16 @@ def build(rule, **values) -> str:
 
 
 def first_key(app, lang: str = "de", slug: str = SLUG) -> str:
-    from translator.web.store import entry_key
+    from translator.web.data.catalogs import entry_key
 
     view = app.extensions["translator.store"].catalog(lang, slug)
     return entry_key(view.entries[1])
 
 
 def user_id(app, name: str) -> int:
-    conn = db.connect(app.config["DATABASE"])
+    conn = database.connect(app.config["DATABASE"])
     try:
-        return accounts.find_user(conn, name).id
+        return people.find_user(conn, name).id
     finally:
         conn.close()
 
@@ -225,8 +225,8 @@ def test_traversal_in_documents_and_languages_finds_nothing(seed_app, client, pa
 # Names that may be interpolated into SQL text, each reviewed: none carries user input.
 REVIEWED_SQL_NAMES = {
     "marks": "only '?' placeholders, one per value (checked below)",
-    "column": "auth.throttled: 'username' or 'address' from a fixed tuple",
-    "sql": "dashboard._events: constant text plus the 'marks' placeholders",
+    "column": "people.login_wait: 'username' or 'address' from a fixed tuple",
+    "sql": "database.changes_since: constant text plus the 'marks' placeholders",
 }
 
 
@@ -435,7 +435,7 @@ def test_login_does_not_tell_whether_a_name_exists(client):
 
 
 def test_passwords_are_salted_hashes(seed_app):
-    conn = db.connect(seed_app.config["DATABASE"])
+    conn = database.connect(seed_app.config["DATABASE"])
     rows = conn.execute("SELECT username, password_hash FROM users").fetchall()
     conn.close()
     hashes = [row["password_hash"] for row in rows]
@@ -443,7 +443,7 @@ def test_passwords_are_salted_hashes(seed_app):
     for row in rows:
         assert PASSWORD not in row["password_hash"]
         assert check_password_hash(row["password_hash"], PASSWORD)
-    assert accounts.PASSWORD_METHOD != "plain"
+    assert people.PASSWORD_METHOD != "plain"
 
 
 def test_the_app_never_runs_with_the_debugger(seed_project):
@@ -500,12 +500,12 @@ def hostile(seed_app):
     (root / "source" / "xss.md").write_text(HOSTILE_DOC, encoding="utf-8")
     report = Project(load_settings(root)).init(["de"], ["xss"])
     assert report.ok, report.errors
-    conn = db.connect(seed_app.config["DATABASE"])
-    accounts.set_display_name(conn, user_id(seed_app, "dana"), XSS)
+    conn = database.connect(seed_app.config["DATABASE"])
+    people.set_display_name(conn, user_id(seed_app, "dana"), XSS)
     conn.close()
     client = seed_app.test_client()
     token = login(client, "dana")
-    from translator.web.store import entry_key, entry_version
+    from translator.web.data.catalogs import entry_key, entry_version
 
     view = seed_app.extensions["translator.store"].catalog("de", "xss")
     for entry in view.entries[:3]:

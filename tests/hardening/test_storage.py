@@ -45,7 +45,7 @@ from tests.hardening.conftest import (
 )
 from translator.catalog import lock as lock_module
 from translator.catalog.lock import lock_path
-from translator.web import db as db_module
+from translator.web.data import database as db_module
 
 
 def catalog(app, lang="de") -> Path:
@@ -191,7 +191,7 @@ def test_unexpected_error_in_the_api_is_json_without_details(seed_app, client, a
     seed_app.testing = False  # let the 500 handler answer instead of raising into the test
     seed_app.config["PROPAGATE_EXCEPTIONS"] = False
     auth.login("dana")
-    from translator.web import api
+    from translator.web.api import changes as api
 
     def broken(*_args, **_kwargs):
         raise RuntimeError("secret internals")
@@ -226,9 +226,9 @@ import json, os, sys
 from pathlib import Path
 from tests.hardening.conftest import SLUG
 from tests.web.conftest import AuthActions, ReviewActions, make_app
-from translator.web import accounts
+from translator.web.data import people
 
-accounts.PASSWORD_METHOD = "pbkdf2:sha256:1000"
+people.PASSWORD_METHOD = "pbkdf2:sha256:1000"
 root = Path(sys.argv[1])
 app = make_app(root, MT_ENGINES={"*": "dummy"})
 client = app.test_client()

@@ -15,7 +15,8 @@ from pathlib import Path
 import pytest
 import waitress
 
-from translator.web import accounts, create_app, db
+from translator.web import create_app
+from translator.web.data import database, people
 
 PASSWORD = "correct horse battery"
 PEOPLE = {
@@ -30,7 +31,7 @@ PEOPLE = {
 
 @pytest.fixture(autouse=True)
 def fast_hashes(monkeypatch):
-    monkeypatch.setattr(accounts, "PASSWORD_METHOD", "pbkdf2:sha256:1000")
+    monkeypatch.setattr(people, "PASSWORD_METHOD", "pbkdf2:sha256:1000")
 
 
 def make_web_project(root: Path, langs=("de", "fr", "ar")) -> None:
@@ -54,9 +55,9 @@ def make_app(root: Path, **config):
             **config,
         }
     )
-    conn = db.connect(app.config["DATABASE"])
+    conn = database.connect(app.config["DATABASE"])
     for name, roles in PEOPLE.items():
-        accounts.create_user(conn, name, PASSWORD, display_name=name.title(), **roles)
+        people.create_user(conn, name, PASSWORD, display_name=name.title(), **roles)
     conn.close()
     return app
 

@@ -7,7 +7,7 @@ import sqlite3
 from werkzeug.security import check_password_hash
 
 from tests.web.conftest import PASSWORD, csrf_from, make_app
-from translator.web import accounts, db
+from translator.web.data import database, people
 
 
 def test_login_page_and_redirect_to_login(client):
@@ -83,24 +83,24 @@ def test_session_cookie_flags(client, auth):
 
 
 def test_passwords_hashed_with_scrypt_by_default(tmp_path, monkeypatch):
-    monkeypatch.setattr(accounts, "PASSWORD_METHOD", "scrypt")
-    conn = db.connect(tmp_path / "t.sqlite3")
-    db.init_schema(conn)
-    accounts.create_user(conn, "zoe", "a long password")
+    monkeypatch.setattr(people, "PASSWORD_METHOD", "scrypt")
+    conn = database.connect(tmp_path / "t.sqlite3")
+    database.init_schema(conn)
+    people.create_user(conn, "zoe", "a long password")
     stored = conn.execute("SELECT password_hash FROM users").fetchone()[0]
     assert stored.startswith("scrypt:")
     assert "a long password" not in stored
     assert check_password_hash(stored, "a long password")
-    assert accounts.authenticate(conn, "ZOE", "a long password").username == "zoe"
+    assert people.authenticate(conn, "ZOE", "a long password").username == "zoe"
 
 
 def test_short_passwords_and_bad_names_are_refused(tmp_path):
-    conn = db.connect(tmp_path / "t.sqlite3")
-    db.init_schema(conn)
+    conn = database.connect(tmp_path / "t.sqlite3")
+    database.init_schema(conn)
     for name, password in (("ok", "short"), ("../etc", "long enough password"), ("", "x" * 12)):
         try:
-            accounts.create_user(conn, name, password)
-        except accounts.AccountError:
+            people.create_user(conn, name, password)
+        except people.AccountError:
             continue
         raise AssertionError(f"{name!r}/{password!r} accepted")
 
@@ -145,16 +145,16 @@ def test_password_change_ends_other_sessions(app, auth):
     AuthActions(other).login()
     assert other.get("/").status_code == 200
     auth.login()
-    conn = db.connect(app.config["DATABASE"])
-    user = accounts.find_user(conn, "dana")
-    accounts.set_password(conn, user.id, "a different password")
+    conn = database.connect(app.config["DATABASE"])
+    user = people.find_user(conn, "dana")
+    people.set_password(conn, user.id, "a different password")
     assert other.get("/").status_code == 302
 
 
 def test_removed_user_is_logged_out(app, client, auth):
     auth.login()
-    conn = db.connect(app.config["DATABASE"])
-    accounts.delete_user(conn, accounts.find_user(conn, "dana").id)
+    conn = database.connect(app.config["DATABASE"])
+    people.delete_user(conn, people.find_user(conn, "dana").id)
     assert client.get("/").status_code == 302
 
 
@@ -176,8 +176,8 @@ def test_make_app_helper_users(project):
 
     make_web_project(project.root)
     app = make_app(project.root)
-    conn = db.connect(app.config["DATABASE"])
-    assert [u.username for u in accounts.list_users(conn)] == [
+    conn = database.connect(app.config["DATABASE"])
+    assert [u.username for u in people.list_users(conn)] == [
         "admin",
         "amir",
         "coord",

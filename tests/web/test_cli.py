@@ -7,8 +7,8 @@ import json
 import pytest
 
 from translator.cli import cli
-from translator.web import accounts
 from translator.web.accounts_cli import database_path, open_accounts
+from translator.web.data import people
 
 
 @pytest.fixture
@@ -37,7 +37,7 @@ def test_users_add_prints_a_one_time_password(runner, root):
     assert result.exit_code == 0, result.output
     password = result.output.split("shown only now): ")[1].strip()
     with open_accounts(root) as conn:
-        user = accounts.authenticate(conn, "dana", password)
+        user = people.authenticate(conn, "dana", password)
         assert user.languages == {"de": "translator", "fr": "reviewer"}
         assert user.must_change_password and user.display_name == "Dana"
     assert database_path(root) == root / "instance" / "translator.sqlite3"
@@ -59,7 +59,7 @@ def test_users_add_with_a_language_role(runner, root):
     )
     assert result.exit_code == 0, result.output
     with open_accounts(root) as conn:
-        user = accounts.find_user(conn, "rita")
+        user = people.find_user(conn, "rita")
         assert user.languages == {"de": "reviewer", "fr": "translator"}
         assert user.global_role is None
     result = run(runner, root, "users", "add", "tom", "--role", "translator")
@@ -81,7 +81,7 @@ def test_users_add_with_password_from_stdin(runner, root):
     assert result.exit_code == 0, result.output
     assert "one-time" not in result.output
     with open_accounts(root) as conn:
-        user = accounts.authenticate(conn, "ann", "a very good password")
+        user = people.authenticate(conn, "ann", "a very good password")
         assert user.is_admin and not user.must_change_password
 
 

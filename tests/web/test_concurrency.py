@@ -22,8 +22,8 @@ import requests
 
 from tests.web.conftest import PASSWORD, live_server, make_app, make_web_project
 from translator.catalog import read_catalog
-from translator.web import accounts, db
-from translator.web.store import entry_key
+from translator.web.data import database, people
+from translator.web.data.catalogs import entry_key
 
 OWN_THREADS = 6
 SHARED_THREADS = 3
@@ -46,9 +46,9 @@ def server(project):
     (project.root / "source" / "big.md").write_text(big_document(40), encoding="utf-8")
     make_web_project(project.root, ("de",))
     app = make_app(project.root)
-    conn = db.connect(app.config["DATABASE"])
+    conn = database.connect(app.config["DATABASE"])
     for number in range(OWN_THREADS + SHARED_THREADS):
-        accounts.create_user(conn, f"t{number}", PASSWORD, languages={"de": "translator"})
+        people.create_user(conn, f"t{number}", PASSWORD, languages={"de": "translator"})
     conn.close()
     with live_server(app) as base:
         yield app, base
@@ -147,7 +147,7 @@ def test_many_people_saving_at_once(server):
             assert final[key] == texts[-1]
 
     # every accepted save is in the audit log, and no save overwrote one it had not seen
-    conn = db.connect(app.config["DATABASE"])
+    conn = database.connect(app.config["DATABASE"])
     rows = [dict(r) for r in conn.execute("SELECT * FROM audit_log ORDER BY id")]
     assert len(rows) == len(accepted)
     logged = {(r["username"], r["after"]) for r in rows}

@@ -20,9 +20,11 @@ import pytest
 from translator.catalog import read_catalog, write_catalog
 from translator.catalog.state import approve, set_draft, set_human
 from translator.cli import cli
-from translator.web import accounts, create_app
-from translator.web.db import connect, log_change
-from translator.web.store import entry_key, entry_version, get_store
+from translator.web import create_app
+from translator.web.context import get_store
+from translator.web.data import people
+from translator.web.data.catalogs import entry_key, entry_version
+from translator.web.data.database import connect, log_change
 
 DATA = Path(__file__).parent.parent / "data"
 
@@ -85,9 +87,9 @@ def app(busy):
         }
     )
     conn = connect(app.config["DATABASE"])
-    accounts.create_user(conn, "coco", PASSWORD, global_role="coordinator")
-    accounts.create_user(conn, "tina", PASSWORD, languages={"de": "translator"})
-    accounts.create_user(conn, "rita", PASSWORD, languages={"de": "reviewer", "fa": "reviewer"})
+    people.create_user(conn, "coco", PASSWORD, global_role="coordinator")
+    people.create_user(conn, "tina", PASSWORD, languages={"de": "translator"})
+    people.create_user(conn, "rita", PASSWORD, languages={"de": "reviewer", "fa": "reviewer"})
     conn.close()
     return app
 
@@ -294,8 +296,8 @@ def test_export_roles_from_the_configuration(busy):
         }
     )
     conn = connect(app.config["DATABASE"])
-    accounts.create_user(conn, "rita", PASSWORD, languages={"fa": "reviewer"})
-    accounts.create_user(conn, "tina", PASSWORD, languages={"de": "translator"})
+    people.create_user(conn, "rita", PASSWORD, languages={"fa": "reviewer"})
+    people.create_user(conn, "tina", PASSWORD, languages={"de": "translator"})
     conn.close()
     client = app.test_client()
     Auth(client).login("rita")
@@ -520,7 +522,7 @@ def live_server(showcase):
         }
     )
     conn = connect(app.config["DATABASE"])
-    accounts.create_user(conn, "coco", PASSWORD, global_role="coordinator")
+    people.create_user(conn, "coco", PASSWORD, global_role="coordinator")
     conn.close()
     log_history(app, showcase)
     server = make_server("127.0.0.1", 0, app, threaded=True)
@@ -588,7 +590,7 @@ def test_charts_are_well_formed_svg():
     from xml.etree import ElementTree
 
     from translator.progress.activity import Day
-    from translator.web.charts import activity_chart, nice_ticks, sparkline
+    from translator.web.dashboard.charts import activity_chart, nice_ticks, sparkline
 
     start = dt.date(2026, 3, 1)
     days = [Day(start + dt.timedelta(days=n), translated=n * 10, approved=n % 3) for n in range(30)]
@@ -601,7 +603,7 @@ def test_charts_are_well_formed_svg():
 
 
 def test_pages_of_the_matrix():
-    from translator.web.dashboard import Pages
+    from translator.web.dashboard.matrix import Pages
 
     assert [(p.start, p.end, p.pages) for p in [Pages(250, "", "3"), Pages(250, "all", "2")]] == [
         (200, 250, 3),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from translator.web import accounts, db
+from translator.web.data import database, people
 
 PAGES = ["/translate/sample/{lang}/", "/preview/sample/{lang}/"]
 
@@ -122,7 +122,7 @@ def test_admin_pages_for_coordinators_only(client, auth):
 
 
 def _user_id(app, name):
-    return accounts.find_user(db.connect(app.config["DATABASE"]), name).id
+    return people.find_user(database.connect(app.config["DATABASE"]), name).id
 
 
 def test_coordinator_manages_people_but_not_admins(app, client, auth):
@@ -140,7 +140,7 @@ def test_coordinator_manages_people_but_not_admins(app, client, auth):
     )
     assert response.status_code == 200
     assert b"one-time password" in response.data
-    eve = accounts.find_user(db.connect(app.config["DATABASE"]), "eve")
+    eve = people.find_user(database.connect(app.config["DATABASE"]), "eve")
     assert eve.languages == {"fr": "reviewer"} and eve.must_change_password
 
 
@@ -157,7 +157,7 @@ def test_coordinator_changes_roles(app, client, auth):
         },
     )
     assert response.status_code == 302
-    user = accounts.get_user(db.connect(app.config["DATABASE"]), dana)
+    user = people.get_user(database.connect(app.config["DATABASE"]), dana)
     assert user.languages == {"de": "reviewer", "fr": "translator"}
     assert user.display_name == "Dana D."
 
@@ -170,20 +170,20 @@ def test_admin_resets_password_and_removes_people(app, client, auth):
     assert b"one-time password" in response.data
     response = client.post(f"/admin/people/{fred}/delete", data={"csrf_token": auth.token})
     assert response.status_code == 302
-    assert accounts.find_user(db.connect(app.config["DATABASE"]), "fred") is None
+    assert people.find_user(database.connect(app.config["DATABASE"]), "fred") is None
 
 
 def test_last_admin_cannot_be_removed(app):
-    conn = db.connect(app.config["DATABASE"])
-    with pytest.raises(accounts.AccountError):
-        accounts.delete_user(conn, accounts.find_user(conn, "admin").id)
-    with pytest.raises(accounts.AccountError):
-        accounts.set_global_role(conn, accounts.find_user(conn, "admin").id, None)
+    conn = database.connect(app.config["DATABASE"])
+    with pytest.raises(people.AccountError):
+        people.delete_user(conn, people.find_user(conn, "admin").id)
+    with pytest.raises(people.AccountError):
+        people.set_global_role(conn, people.find_user(conn, "admin").id, None)
 
 
 def test_people_without_languages_see_an_empty_home(app, client, auth):
-    conn = db.connect(app.config["DATABASE"])
-    accounts.create_user(conn, "newbie", "a long password")
+    conn = database.connect(app.config["DATABASE"])
+    people.create_user(conn, "newbie", "a long password")
     auth.login("newbie", "a long password")
     page = client.get("/")
     assert page.status_code == 200

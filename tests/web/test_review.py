@@ -12,7 +12,7 @@ import pytest
 from translator.catalog import read_catalog, write_catalog
 from translator.catalog.state import comment_fields, entry_state, set_draft
 from translator.model import EntryState
-from translator.web import db
+from translator.web.data import database
 
 
 def catalog(app, lang="de", slug="sample") -> polib.POFile:
@@ -26,7 +26,7 @@ def po_entry(app, msgid, lang="de") -> polib.POEntry:
 
 
 def audit(app) -> list[dict]:
-    conn = db.connect(app.config["DATABASE"])
+    conn = database.connect(app.config["DATABASE"])
     return [dict(row) for row in conn.execute("SELECT * FROM audit_log ORDER BY id")]
 
 

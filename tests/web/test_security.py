@@ -149,11 +149,11 @@ def test_hostile_translation_and_comment_are_escaped(client, auth, review, hosti
 
 
 def test_hostile_display_name_is_escaped(app, client, auth):
-    from translator.web import accounts, db
+    from translator.web.data import database, people
 
-    conn = db.connect(app.config["DATABASE"])
-    user = accounts.find_user(conn, "dana")
-    accounts.set_display_name(conn, user.id, "<script>alert('name')</script>")
+    conn = database.connect(app.config["DATABASE"])
+    user = people.find_user(conn, "dana")
+    people.set_display_name(conn, user.id, "<script>alert('name')</script>")
     auth.login()
     html = client.get("/").get_data(as_text=True)
     assert "<script>alert('name')" not in html

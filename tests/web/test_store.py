@@ -8,7 +8,7 @@ import pytest
 from tests.web.conftest import make_web_project
 from translator.catalog import read_catalog, write_catalog
 from translator.errors import CatalogError
-from translator.web.store import Conflict, EntryGone, Store, entry_key, entry_version
+from translator.web.data.catalogs import Conflict, EntryGone, Store, entry_key, entry_version
 
 
 @pytest.fixture

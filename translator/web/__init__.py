@@ -3,6 +3,14 @@
 ``create_app`` sets defaults, then reads ``instance/config.py`` (or the test dict), then plugs in
 each subsystem with ``init_app`` and registers the blueprints in :func:`register_blueprints`,
 the one place to add an area. The instance folder is the project's git-ignored ``instance/``.
+
+The house, top to bottom: one package per audience, each a blueprint with its URL map in its
+``__init__`` and its own templates: ``review`` (translators and reviewers: home, editor,
+preview), ``api`` (the editor's JSON calls), ``dashboard`` (coordinators' figures),
+``accounts`` (login, people, languages). Beneath them the shared Flask glue: ``access`` (who
+may open what), ``context`` (the store and this request's database), ``templating``,
+``security``, ``errors``. At the bottom ``data``: catalogs, changes, help and the review
+database, with no Flask in it. ``accounts_cli`` is the ``translator users`` command's door.
 """
 
 from __future__ import annotations
@@ -13,7 +21,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, jsonify, render_template, request
+from flask import Flask
 
 from translator.config import find_project, load_settings
 from translator.project import Project
@@ -46,38 +54,30 @@ def create_app(test_config: dict[str, Any] | None = None, *, project_root=None) 
         hops = int(app.config["TRUSTED_PROXIES"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    from translator.web import assist, auth, db, security, store, templating
+    from translator.web import accounts, context, errors, security, templating
 
-    db.init_app(app)
+    context.init_app(app, Project(settings))
     security.init_app(app)
-    store.init_app(app, Project(settings))
-    assist.init_app(app)
-    auth.init_app(app)
+    accounts.init_app(app)
     templating.init_app(app)
     register_blueprints(app)
-    _error_pages(app)
+    errors.init_app(app)
     return app
 
 
 def register_blueprints(app: Flask) -> None:
-    """Every area of the site (``auth`` registers itself in ``auth.init_app``).
+    """Every area of the site.
 
     A new area registers its blueprint here and, for a link in the top bar, calls
-    :func:`add_nav` with its main endpoint.
+    :func:`translator.web.templating.add_nav` with its main endpoint (see ``dashboard``).
     """
-    from translator.web import admin, api, dashboard, review
+    from translator.web import accounts, api, dashboard, review
 
+    app.register_blueprint(accounts.auth_bp)
     app.register_blueprint(review.bp)
     app.register_blueprint(api.bp)
-    app.register_blueprint(admin.bp)
+    app.register_blueprint(accounts.admin_bp)
     app.register_blueprint(dashboard.bp)
-
-
-def add_nav(app: Flask, endpoint: str, label: str, *, coordinators: bool = False) -> None:
-    """Put a link to ``endpoint`` in the top bar (for everyone, or coordinators only)."""
-    app.extensions.setdefault("translator.nav", []).append(
-        {"endpoint": endpoint, "label": label, "coordinators": coordinators}
-    )
 
 
 def _defaults(instance_dir: Path) -> dict[str, Any]:
@@ -117,64 +117,3 @@ def _instance_secret(instance: Path) -> str:
     with os.fdopen(fd, "w", encoding="ascii") as handle:
         handle.write(key + "\n")
     return key
-
-
-def _error_pages(app: Flask) -> None:
-    """JSON for the API, a page for people."""
-    messages = {
-        400: "The request was not understood.",
-        403: "You do not have permission for this.",
-        404: "There is nothing here.",
-        405: "That does not work here.",
-        409: "Someone else changed this in the meantime.",
-        413: "That is too large.",
-        429: "Too many requests; slow down.",
-    }
-
-    def handler(error):
-        code = getattr(error, "code", 500) or 500
-        message = getattr(error, "description", None) or messages.get(code, "Error")
-        if code in messages and message.startswith(("The ", "You ", "Method ", "Not ")):
-            message = messages[code]
-        if request.path.startswith("/api/"):
-            return jsonify(error=message), code
-        return render_template("error.html", code=code, message=message), code
-
-    for code in messages:
-        app.register_error_handler(code, handler)
-    _failure_pages(app)
-
-
-def _failure_pages(app: Flask) -> None:
-    """Server-side failures as a clear message (JSON for the API), never a stack trace.
-
-    A catalog that cannot be written (disk full, read-only, lock busy) answers 503 and says
-    that nothing changed; a database that cannot be written answers 503; anything else 500.
-    """
-    import sqlite3
-
-    from translator.web.store import StorageError
-
-    def answer(code: int, message: str):
-        if request.path.startswith("/api/"):
-            return jsonify(error=message), code
-        return render_template("error.html", code=code, message=message), code
-
-    def storage_failed(error: StorageError):
-        app.logger.error("%s %s: %s", request.method, request.path, error)
-        return answer(error.status, str(error))
-
-    def database_failed(error: sqlite3.OperationalError):
-        app.logger.error("%s %s: review database: %s", request.method, request.path, error)
-        return answer(
-            503,
-            f"The review database could not be written ({error}). Reload the page to see "
-            "what was saved; tell a coordinator if this goes on.",
-        )
-
-    def server_error(_error):
-        return answer(500, "Something went wrong on the server (it was logged). Reload the page.")
-
-    app.register_error_handler(StorageError, storage_failed)
-    app.register_error_handler(sqlite3.OperationalError, database_failed)
-    app.register_error_handler(500, server_error)

@@ -1,4 +1,5 @@
 """Who may open which catalog: URL parts checked against the project, then the person's role.
+The blueprints' shared door to the data: :func:`open_workspace` and :func:`entry_changes`.
 
 A document slug or language code from a URL is only ever compared with the lists the project
 gives (``source/*.md`` names, ``locales/*/LC_MESSAGES`` directories); paths are built from the
@@ -7,33 +8,16 @@ matching list item, never from the raw URL text. Unknown -> 404; known but not y
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import wraps
 
-from flask import abort
+from flask import abort, current_app
 from flask_login import current_user
 
 from translator.errors import CatalogError, TranslatorError
-from translator.web.store import CatalogView, DocumentView, Store, get_store
-
-NEEDS = ("view", "edit", "review")
-
-
-@dataclass
-class Workspace:
-    """One document in one language, as far as it could be read."""
-
-    slug: str
-    lang: str
-    store: Store
-    view: CatalogView | None = None
-    error: str = ""  # the catalog's parse error (file:line: ...)
-    doc: DocumentView | None = None
-    doc_error: str = ""
-
-    @property
-    def broken(self) -> bool:
-        return self.view is None
+from translator.web.context import get_db, get_store
+from translator.web.data.catalogs import Workspace
+from translator.web.data.changes import EntryChanges
+from translator.web.data.people import NEEDS, refusal
 
 
 def known_language(lang: str) -> str:
@@ -52,27 +36,14 @@ def known_document(slug: str) -> str:
 
 
 def allowed(lang: str, need: str) -> bool:
-    user = current_user
-    if not user.is_authenticated:
-        return False
-    if need == "review":
-        return user.can_review(lang)
-    if need == "edit":
-        return user.can_edit(lang)
-    return user.can_view(lang)
+    return current_user.is_authenticated and current_user.may(lang, need)
 
 
 def require(lang: str, need: str = "view") -> None:
     if need not in NEEDS:
         raise ValueError(need)
     if not allowed(lang, need):
-        abort(403, _refusal(lang, need))
-
-
-def _refusal(lang: str, need: str) -> str:
-    if need == "review":
-        return f"Only reviewers of {lang} can do this."
-    return f"You are not a member of the {lang} team."
+        abort(403, refusal(lang, need))
 
 
 def open_workspace(slug: str, lang: str, need: str = "view", *, document: bool = True):
@@ -95,15 +66,18 @@ def open_workspace(slug: str, lang: str, need: str = "view", *, document: bool =
     return space
 
 
+def entry_changes(space: Workspace) -> EntryChanges:
+    """The logged-in person's changes to ``space`` (roles checked, each one logged)."""
+    return EntryChanges(space, current_user._get_current_object(), get_db())
+
+
 def coordinator_required(view):
     """Pages for coordinators and admins only."""
 
     @wraps(view)
     def wrapped(*args, **kwargs):
         if not current_user.is_authenticated:
-            from translator.web.auth import login_manager
-
-            return login_manager.unauthorized()
+            return current_app.login_manager.unauthorized()
         if not current_user.is_coordinator:
             abort(403, "Only coordinators can do this.")
         return view(*args, **kwargs)

@@ -15,8 +15,8 @@ from flask import Config
 
 from translator.config import load_settings
 from translator.languages import normalize_language
-from translator.web import accounts
-from translator.web.db import connect, init_schema
+from translator.web.data import people as accounts
+from translator.web.data.database import connect, init_schema
 
 DATABASE_NAME = "translator.sqlite3"
 

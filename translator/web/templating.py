@@ -1,19 +1,24 @@
 """Jinja helpers shared by every template: language names and text direction, state labels,
-progress figures, and the static file version used to bust browser caches."""
+progress figures, the top bar's links, and the static file version used to bust browser caches.
+"""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from flask import current_app
+from flask_login import current_user
 from markupsafe import Markup, escape
 
 from translator import __version__
 from translator.errors import LanguageError
 from translator.languages import language_name, native_name, text_direction
-from translator.web.segments import FILTERS, STATE_LABELS, kind_label
+from translator.web.data.entries import FILTERS, STATE_LABELS, kind_label
 
 if TYPE_CHECKING:
     from flask import Flask
+
+NAV = "translator.nav"
 
 
 def lang_name(code: str) -> str:
@@ -74,12 +79,16 @@ def progress_bar(stats) -> Markup:
     )
 
 
-def nav_items() -> list[dict]:
-    """Top-bar links other areas added with :func:`translator.web.add_nav`."""
-    from flask import current_app
-    from flask_login import current_user
+def add_nav(app: Flask, endpoint: str, label: str, *, coordinators: bool = False) -> None:
+    """Put a link to ``endpoint`` in the top bar (for everyone, or coordinators only)."""
+    app.extensions.setdefault(NAV, []).append(
+        {"endpoint": endpoint, "label": label, "coordinators": coordinators}
+    )
 
-    items = current_app.extensions.get("translator.nav", [])
+
+def nav_items() -> list[dict]:
+    """The top-bar links areas added with :func:`add_nav` that this person may follow."""
+    items = current_app.extensions.get(NAV, [])
     return [item for item in items if not item["coordinators"] or current_user.is_coordinator]
 
 

@@ -1,19 +1,17 @@
-/* Document preview: clicking (or Enter on) a sentence opens it in the editor; hovering a
-   sentence highlights it in both the source and the translation. */
-(function () {
-  "use strict";
-  const root = document.getElementById("preview");
-  if (!root) return;
-  const editorUrl = root.dataset.editorUrl;
+/* Document preview (an ES module): clicking (or Enter on) a sentence opens it in the editor;
+   hovering a sentence highlights it in both the source and the translation. */
 
-  function open(seg) {
-    if (seg.dataset.key) window.location.href = editorUrl + "?seg=" + encodeURIComponent(seg.dataset.key);
-  }
+const root = document.getElementById("preview");
 
-  function highlight(index, on) {
-    root.querySelectorAll('.seg[data-index="' + index + '"]').forEach((node) => node.classList.toggle("hover", on));
-  }
+function open(seg) {
+  if (seg.dataset.key) window.location.href = root.dataset.editorUrl + "?seg=" + encodeURIComponent(seg.dataset.key);
+}
 
+function highlight(index, on) {
+  root.querySelectorAll('.seg[data-index="' + index + '"]').forEach((node) => node.classList.toggle("hover", on));
+}
+
+if (root) {
   root.addEventListener("click", (event) => {
     const seg = event.target.closest(".seg");
     if (seg && !event.target.closest("a[href]")) open(seg);
@@ -30,4 +28,4 @@
     const seg = event.target.closest(".seg");
     if (seg) highlight(seg.dataset.index, false);
   });
-})();
+}

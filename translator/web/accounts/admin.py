@@ -1,5 +1,6 @@
-"""Blueprint ``admin``: coordinators manage people (accounts, global and per-language roles,
-password resets) and languages (start catalogs for a new language or a missing document).
+"""The ``admin`` blueprint's views: coordinators manage people (accounts, global and
+per-language roles, password resets) and languages (start catalogs for a new language or a
+missing document).
 
 Coordinators manage everyone except admins, and may not hand out the admin role; admins may
 do everything. A new or reset password is generated, shown once on the page that answers the
@@ -9,16 +10,14 @@ the next login.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_login import current_user
 
 from translator.errors import TranslatorError
 from translator.languages import normalize_language
-from translator.web import accounts, db
 from translator.web.access import coordinator_required, known_document, known_language
-from translator.web.store import get_store
-
-bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
+from translator.web.context import get_db, get_store
+from translator.web.data import people as accounts
 
 
 def _may_manage(user: accounts.User) -> bool:
@@ -43,19 +42,17 @@ def _global_role_from_form() -> str | None:
     return role
 
 
-@bp.route("/people")
 @coordinator_required
 def people():
-    users = accounts.list_users(db.get_db())
+    users = accounts.list_users(get_db())
     return render_template("admin/people.html", users=users, langs=get_store().languages())
 
 
-@bp.route("/people/new", methods=("GET", "POST"))
 @coordinator_required
 def new_person():
     langs = get_store().languages()
     if request.method == "POST":
-        conn = db.get_db()
+        conn = get_db()
         username = request.form.get("username", "").strip()
         password = accounts.new_password()
         try:
@@ -77,10 +74,9 @@ def new_person():
     return render_template("admin/person.html", person=None, langs=langs, form={})
 
 
-@bp.route("/people/<int:user_id>", methods=("GET", "POST"))
 @coordinator_required
 def person(user_id: int):
-    conn = db.get_db()
+    conn = get_db()
     user = _manageable(conn, user_id, "Only admins can change an admin's account.")
     langs = get_store().languages()
     if request.method == "POST":
@@ -110,20 +106,18 @@ def _manageable(conn, user_id: int, refusal: str):
     return user
 
 
-@bp.route("/people/<int:user_id>/password", methods=("POST",))
 @coordinator_required
 def reset_password(user_id: int):
-    conn = db.get_db()
+    conn = get_db()
     user = _manageable(conn, user_id, "Only admins can change an admin's account.")
     password = accounts.new_password()
     accounts.set_password(conn, user.id, password, temporary=True)
     return render_template("admin/password.html", person=user, password=password, reset=True)
 
 
-@bp.route("/people/<int:user_id>/delete", methods=("POST",))
 @coordinator_required
 def delete_person(user_id: int):
-    conn = db.get_db()
+    conn = get_db()
     user = _manageable(conn, user_id, "Only admins can remove an admin.")
     if user.id == current_user.id:
         flash("You cannot remove your own account.", "error")
@@ -137,7 +131,6 @@ def delete_person(user_id: int):
     return redirect(url_for(".people"))
 
 
-@bp.route("/languages", methods=("GET", "POST"))
 @coordinator_required
 def languages():
     """Languages and their catalogs; start a new language for every document."""
@@ -163,7 +156,6 @@ def languages():
     return render_template("admin/languages.html", matrix=matrix, slugs=slugs)
 
 
-@bp.route("/languages/<lang>/<slug>", methods=("POST",))
 @coordinator_required
 def start_catalog(lang: str, slug: str):
     """Create the missing catalog of one document in one language."""

@@ -1,7 +1,7 @@
 """What the editor shows about each catalog entry: state, provenance, context, and list filters.
 
-Pure functions over a cached :class:`~translator.web.store.CatalogView` and (when the source
-document can be read) its :class:`~translator.web.store.DocumentView`; no Flask here.
+Pure functions over a cached :class:`~translator.web.data.catalogs.CatalogView` and (when the source
+document can be read) its :class:`~translator.web.data.catalogs.DocumentView`; no Flask here.
 """
 
 from __future__ import annotations
@@ -13,13 +13,13 @@ from typing import TYPE_CHECKING
 
 from translator.catalog.state import comment_fields, entry_role
 from translator.model import EntryState
-from translator.web.store import entry_key, entry_version
+from translator.web.data.catalogs import entry_key, entry_version
 
 if TYPE_CHECKING:
     import polib
 
     from translator.model import Issue, Segment
-    from translator.web.store import CatalogView, DocumentView
+    from translator.web.data.catalogs import CatalogView, DocumentView
 
 FILTERS = {
     "all": "All",

@@ -1,4 +1,5 @@
-"""Blueprint ``auth``: log in and out, change the password, throttle guessing, first-run admin.
+"""The ``auth`` blueprint's views: log in and out, change the password, throttle guessing, and
+the sessions behind them (Flask-Login), plus the first-run admin.
 
 Sessions are Flask-Login's (the id carries a token that changes with the password, so a
 password change ends every other session; logging out changes it too, ending the person's
@@ -9,13 +10,11 @@ the window passes.
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import click
 from flask import (
-    Blueprint,
     current_app,
     flash,
     jsonify,
@@ -27,13 +26,13 @@ from flask import (
 )
 from flask_login import LoginManager, current_user, login_required, login_user, logout_user
 
-from translator.web import accounts
-from translator.web.db import connect, get_db
+from translator.web.context import get_db
+from translator.web.data import people as accounts
+from translator.web.data.database import connect
 
 if TYPE_CHECKING:
     from flask import Flask
 
-bp = Blueprint("auth", __name__, url_prefix="/auth", template_folder="templates")
 login_manager = LoginManager()
 login_manager.login_view = "auth.login"
 login_manager.login_message = "Please log in to continue."
@@ -87,42 +86,14 @@ def _client_address() -> str:
 
 def throttled(username: str, address: str) -> int:
     """Seconds to wait before another attempt (0: go ahead)."""
-    conn = get_db()
-    window = current_app.config["LOGIN_WINDOW_SECONDS"]
-    since = time.time() - window
-    checks = (
-        ("username", username.lower(), current_app.config["LOGIN_MAX_FAILURES"]),
-        ("address", address, current_app.config["LOGIN_MAX_FAILURES_PER_ADDRESS"]),
-    )
-    wait = 0
-    for column, value, limit in checks:
-        last_ok = conn.execute(
-            f"SELECT MAX(at) FROM login_attempts WHERE {column} = ? AND ok = 1", (value,)
-        ).fetchone()[0]
-        rows = conn.execute(
-            f"SELECT at FROM login_attempts WHERE {column} = ? AND ok = 0 AND at > ?"
-            " ORDER BY at DESC",
-            (value, max(since, last_ok or 0)),
-        ).fetchall()
-        if len(rows) >= limit:
-            wait = max(wait, int(rows[limit - 1]["at"] + window - time.time()) + 1)
-    return wait
-
-
-def record_attempt(username: str, address: str, ok: bool) -> None:
-    conn = get_db()
-    conn.execute(
-        "INSERT INTO login_attempts (at, username, address, ok) VALUES (?, ?, ?, ?)",
-        (time.time(), username.lower(), address, int(ok)),
-    )
-    conn.execute("DELETE FROM login_attempts WHERE at < ?", (time.time() - 86400,))
-    conn.commit()
+    config = current_app.config
+    limits = (config["LOGIN_MAX_FAILURES"], config["LOGIN_MAX_FAILURES_PER_ADDRESS"])
+    return accounts.login_wait(get_db(), username, address, config["LOGIN_WINDOW_SECONDS"], limits)
 
 
 # -- views --------------------------------------------------------------------------------------
 
 
-@bp.route("/login", methods=("GET", "POST"))
 def login():
     """Validate, flash, redirect: the usual form dance, with throttling."""
     if current_user.is_authenticated:
@@ -136,7 +107,7 @@ def login():
             flash(f"Too many failed attempts. Try again in {_minutes(wait)}.", "error")
             return render_template("auth/login.html", username=username), 429
         user = accounts.authenticate(get_db(), username, password) if username else None
-        record_attempt(username, address, user is not None)
+        accounts.record_login(get_db(), username, address, user is not None)
         if user is None:
             flash("Wrong user name or password.", "error")
             return render_template("auth/login.html", username=username), 401
@@ -154,7 +125,6 @@ def _minutes(seconds: int) -> str:
     return f"{minutes} minute{'s' if minutes != 1 else ''}"
 
 
-@bp.route("/logout", methods=("POST",))
 def logout():
     """End this person's sessions everywhere: a copied session cookie stops working too."""
     if current_user.is_authenticated:
@@ -165,7 +135,6 @@ def logout():
     return redirect(url_for("auth.login"))
 
 
-@bp.route("/password", methods=("GET", "POST"))
 @login_required
 def password():
     """Change one's own password (required after a one-time password)."""
@@ -208,7 +177,6 @@ def init_app(app: Flask) -> None:
     """Sessions, the one-time-password gate, and the first-run admin."""
     login_manager.init_app(app)
     app.before_request(_require_own_password)
-    app.register_blueprint(bp)
     if app.config["FIRST_RUN_ADMIN"]:
         create_first_admin(app)
 

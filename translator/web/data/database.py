@@ -1,9 +1,11 @@
 """The review UI's own SQLite database: people, their languages and roles, the audit log,
 comments, login attempts and where each person left off.
 
-Catalogs stay the truth for translations; this database records who did what. One connection
-per request lives on ``g`` (WAL mode, so readers never wait for a writer) and is closed on
-teardown. The schema is created on start-up (``CREATE TABLE IF NOT EXISTS``).
+Catalogs stay the truth for translations; this database records who did what. Every function
+takes an open connection (WAL mode, so readers never wait for a writer): the web app keeps one
+per request (:func:`translator.web.context.get_db`), the CLI opens its own. The schema is
+created on start-up (``CREATE TABLE IF NOT EXISTS``). People and logins are in
+:mod:`translator.web.data.people`.
 """
 
 from __future__ import annotations
@@ -11,12 +13,6 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 from pathlib import Path
-from typing import TYPE_CHECKING
-
-from flask import current_app, g
-
-if TYPE_CHECKING:
-    from flask import Flask
 
 BUSY_TIMEOUT_MS = 15_000
 
@@ -106,29 +102,6 @@ def init_schema(conn: sqlite3.Connection) -> None:
     conn.commit()
 
 
-def get_db() -> sqlite3.Connection:
-    """This request's connection, opened on first use."""
-    if "db" not in g:
-        g.db = connect(current_app.config["DATABASE"])
-    return g.db
-
-
-def close_db(_exc: BaseException | None = None) -> None:
-    conn = g.pop("db", None)
-    if conn is not None:
-        conn.close()
-
-
-def init_app(app: Flask) -> None:
-    """Create the schema now and close each request's connection on teardown."""
-    conn = connect(app.config["DATABASE"])
-    try:
-        init_schema(conn)
-    finally:
-        conn.close()
-    app.teardown_appcontext(close_db)
-
-
 # -- audit log ------------------------------------------------------------------------------------
 
 
@@ -196,6 +169,29 @@ def recent_activity(conn: sqlite3.Connection, langs: list[str] | None, limit: in
             (*langs, limit),
         )
     return [dict(row) for row in rows]
+
+
+def last_work(conn: sqlite3.Connection) -> dict[tuple[str, str], str]:
+    """When each catalog was last worked on: (doc, lang) -> time (amendment decisions left out)."""
+    rows = conn.execute(
+        "SELECT doc, lang, MAX(at) AS at FROM audit_log "
+        "WHERE action NOT LIKE 'amend-%' GROUP BY doc, lang"
+    )
+    return {(row["doc"], row["lang"]): row["at"] for row in rows}
+
+
+def changes_since(conn: sqlite3.Connection, since: str, langs: list[str] | None = None):
+    """Every change logged on or after the day ``since`` (ISO), optionally only in ``langs``."""
+    sql = (
+        "SELECT at, username, doc, lang, msgid, action, before_state, after_state "
+        "FROM audit_log WHERE at >= ?"
+    )
+    params: list = [since]
+    if langs is not None:
+        marks = ",".join("?" * len(langs)) or "''"
+        sql += f" AND lang IN ({marks})"
+        params += langs
+    return [dict(row) for row in conn.execute(sql, params)]
 
 
 # -- comments -------------------------------------------------------------------------------------

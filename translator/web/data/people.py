@@ -3,7 +3,8 @@
 Roles: ``admin`` and ``coordinator`` are global (they see and may do everything in every
 language; coordinators manage people and languages, only admins manage admins). ``translator``
 and ``reviewer`` are given per language: a translator edits only their languages, a reviewer
-also approves. Functions take an open connection, so the CLI and the web app share them.
+also approves. Failed logins are counted here too, per user name and per address. Functions take
+an open connection, so the CLI and the web app share them.
 """
 
 from __future__ import annotations
@@ -11,15 +12,17 @@ from __future__ import annotations
 import re
 import secrets
 import sqlite3
+import time
 from dataclasses import dataclass, field
 
 from werkzeug.security import check_password_hash, generate_password_hash
 
 from translator.errors import TranslatorError
-from translator.web.db import is_row_id, now
+from translator.web.data.database import is_row_id, now
 
 GLOBAL_ROLES = ("admin", "coordinator")
 LANGUAGE_ROLES = ("translator", "reviewer")
+NEEDS = ("view", "edit", "review")  # what a page or a change asks of a person in a language
 PASSWORD_METHOD = "scrypt"
 MIN_PASSWORD = 10
 _USERNAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9._-]{0,39}")
@@ -80,6 +83,21 @@ class User:
 
     def visible_languages(self, all_languages: list[str]) -> list[str]:
         return [lang for lang in all_languages if self.can_view(lang)]
+
+    def may(self, lang: str, need: str) -> bool:
+        """True when this person may ``need`` (view, edit or review) in ``lang``."""
+        if need == "review":
+            return self.can_review(lang)
+        if need == "edit":
+            return self.can_edit(lang)
+        return self.can_view(lang)
+
+
+def refusal(lang: str, need: str) -> str:
+    """Why someone without the role for ``need`` in ``lang`` is refused."""
+    if need == "review":
+        return f"Only reviewers of {lang} can do this."
+    return f"You are not a member of the {lang} team."
 
 
 def validate_username(username: str) -> str:
@@ -261,6 +279,16 @@ def delete_user(conn: sqlite3.Connection, user_id: int) -> None:
     conn.commit()
 
 
+def language_team(conn: sqlite3.Connection, lang: str) -> dict[str, str]:
+    """The people with a role in ``lang``: user name -> translator | reviewer."""
+    rows = conn.execute(
+        "SELECT u.username, l.role FROM user_languages l JOIN users u ON u.id = l.user_id "
+        "WHERE l.lang = ?",
+        (lang,),
+    )
+    return {row["username"]: row["role"] for row in rows}
+
+
 def _admin_count(conn: sqlite3.Connection) -> int:
     return conn.execute("SELECT COUNT(*) FROM users WHERE global_role = 'admin'").fetchone()[0]
 
@@ -286,3 +314,41 @@ def describe_roles(user: User) -> str:
     parts = [user.global_role] if user.global_role else []
     parts += [f"{lang} {role}" for lang, role in sorted(user.languages.items())]
     return ", ".join(parts) or "no role"
+
+
+# -- login attempts -------------------------------------------------------------------------------
+
+
+def login_wait(
+    conn: sqlite3.Connection, username: str, address: str, window: int, limits: tuple[int, int]
+) -> int:
+    """Seconds to wait before another login attempt (0: go ahead).
+
+    :param window: the sliding window in seconds over which failures count.
+    :param limits: failures allowed per user name and per address within the window.
+    """
+    since = time.time() - window
+    checks = (("username", username.lower(), limits[0]), ("address", address, limits[1]))
+    wait = 0
+    for column, value, limit in checks:
+        last_ok = conn.execute(
+            f"SELECT MAX(at) FROM login_attempts WHERE {column} = ? AND ok = 1", (value,)
+        ).fetchone()[0]
+        rows = conn.execute(
+            f"SELECT at FROM login_attempts WHERE {column} = ? AND ok = 0 AND at > ?"
+            " ORDER BY at DESC",
+            (value, max(since, last_ok or 0)),
+        ).fetchall()
+        if len(rows) >= limit:
+            wait = max(wait, int(rows[limit - 1]["at"] + window - time.time()) + 1)
+    return wait
+
+
+def record_login(conn: sqlite3.Connection, username: str, address: str, ok: bool) -> None:
+    """Count one login attempt (attempts older than a day are dropped)."""
+    conn.execute(
+        "INSERT INTO login_attempts (at, username, address, ok) VALUES (?, ?, ?, ?)",
+        (time.time(), username.lower(), address, int(ok)),
+    )
+    conn.execute("DELETE FROM login_attempts WHERE at < ?", (time.time() - 86400,))
+    conn.commit()

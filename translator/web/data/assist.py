@@ -14,15 +14,12 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from translator.errors import TranslatorError
-from translator.web.store import entry_key, file_identity
+from translator.web.data.catalogs import entry_key, file_identity
 
 if TYPE_CHECKING:
-    from flask import Flask
-
     from translator.config import Settings
     from translator.model import Issue, Suggestion
-    from translator.web.access import Workspace
-    from translator.web.store import CatalogView
+    from translator.web.data.catalogs import CatalogView, Workspace
 
 _glossaries: dict[str, tuple[Any, Any]] = {}
 _glossary_lock = threading.Lock()
@@ -280,9 +277,3 @@ def machine_suggestion(
     suggestions = [result for result in results if not isinstance(result, Exception)]
     errors = [str(result) for result in results if isinstance(result, Exception)]
     return suggestions, "; ".join(errors)
-
-
-def init_app(app: Flask) -> None:
-    """Keep checks up to date across saves without re-checking whole catalogs."""
-    store = app.extensions["translator.store"]
-    store.carriers["issues"] = carry_issues(store.project.settings)

@@ -11,6 +11,8 @@ parse is cached as broken with its error (file and line) so other pages keep wor
 that cannot lock, read or write the file (disk full, read-only, busy) raises
 :class:`StorageError` and leaves the file as it was; temp files of writes a killed process
 left behind are removed under the lock.
+One :class:`Store` serves the app; a :class:`Workspace` is one document in one language as a
+request opened it; :class:`Refused` is a change the person may not make.
 """
 
 from __future__ import annotations
@@ -35,8 +37,6 @@ from translator.errors import CatalogError, TranslatorError
 from translator.segment import read_document
 
 if TYPE_CHECKING:
-    from flask import Flask
-
     from translator.model import Document, EntryState
     from translator.project import Project
 
@@ -117,6 +117,19 @@ class StorageError(TranslatorError):
     def __init__(self, message: str, status: int = 503):
         super().__init__(message)
         self.status = status
+
+
+class Refused(TranslatorError):
+    """A change this person may not make, or one that makes no sense here.
+
+    ``code`` is the HTTP answer (400, 403, 404) and ``description`` the message: the app
+    answers it exactly as ``abort(code, description)``, as JSON for the API, a page otherwise.
+    """
+
+    def __init__(self, code: int, message: str):
+        super().__init__(message)
+        self.code = code
+        self.description = message
 
 
 def storage_error(root: Path, lang: str, slug: str, exc: Exception) -> StorageError:
@@ -355,6 +368,23 @@ class Store:
             self._documents.clear()
 
 
+@dataclass
+class Workspace:
+    """One document in one language, as far as it could be read (see ``access.open_workspace``)."""
+
+    slug: str
+    lang: str
+    store: Store
+    view: CatalogView | None = None
+    error: str = ""  # the catalog's parse error (file:line: ...)
+    doc: DocumentView | None = None
+    doc_error: str = ""
+
+    @property
+    def broken(self) -> bool:
+        return self.view is None
+
+
 def _refresh_stats_index(path: Path, po: polib.POFile) -> None:
     """Tell the dashboard's statistics index about the new file, when that module exists."""
     try:
@@ -367,13 +397,3 @@ def _refresh_stats_index(path: Path, po: polib.POFile) -> None:
     # the index rebuilds itself from the files: a failed refresh loses nothing
     with contextlib.suppress(TranslatorError, OSError, sqlite3.Error, TypeError, ValueError):
         refresh(path, po)
-
-
-def init_app(app: Flask, project: Project) -> None:
-    app.extensions["translator.store"] = Store(project)
-
-
-def get_store() -> Store:
-    from flask import current_app
-
-    return current_app.extensions["translator.store"]

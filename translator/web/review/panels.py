@@ -10,11 +10,14 @@ from flask import current_app, request
 from flask_login import current_user
 
 from translator.catalog.state import dismissed_checks
-from translator.web import assist, db, segments
-from translator.web.segments import FILTERS
+from translator.progress.stats import compute_stats
+from translator.web.context import get_db
+from translator.web.data import assist, database, entries
+from translator.web.data.entries import FILTERS
 
 if TYPE_CHECKING:
-    from translator.web.access import Workspace
+    from translator.progress.stats import CatalogStats
+    from translator.web.data.catalogs import CatalogView, Workspace
 
 SCOPES = ("both", "source", "translation")
 
@@ -63,12 +66,17 @@ class ListState:
 
 def extras(space: Workspace) -> dict:
     """Per-entry facts from outside the catalog: checks, comment counts, last changes."""
-    conn = db.get_db()
+    conn = get_db()
     return {
         "issues": assist.catalog_issues(space),
-        "comments": db.comment_counts(conn, space.slug, space.lang),
-        "changes": db.last_changes(conn, space.slug, space.lang),
+        "comments": database.comment_counts(conn, space.slug, space.lang),
+        "changes": database.last_changes(conn, space.slug, space.lang),
     }
+
+
+def catalog_stats(view: CatalogView) -> CatalogStats:
+    """The catalog's figures, computed once per version of the file."""
+    return view.memo("stats", lambda: compute_stats(view.entries))
 
 
 def page_of(selected: list[int], number: int | None, size: int) -> int | None:
@@ -81,12 +89,12 @@ def list_page(space: Workspace, state: ListState, facts: dict, current: int | No
     """The rows of the current page (sentences) with paging numbers."""
     view = space.view
     size = current_app.config["PAGE_SIZE"]
-    selected = segments.select(view, state.filter, state.q, state.scope, facts)
+    selected = entries.select(view, state.filter, state.q, state.scope, facts)
     state.page = page_of(selected, current, size) or state.page
     pages = max(1, -(-len(selected) // size))
     state.page = min(state.page, pages)
     start = (state.page - 1) * size
-    rows = [segments.make_row(view, n, facts) for n in selected[start : start + size]]
+    rows = [entries.make_row(view, n, facts) for n in selected[start : start + size]]
     return {"rows": rows, "selected": selected, "pages": pages, "matches": len(selected)}
 
 
@@ -94,12 +102,12 @@ def block_list(space: Workspace, state: ListState, facts: dict, current_block: i
     """Paragraph mode: blocks with at least one sentence passing the filter."""
     view, doc = space.view, space.doc
     size = max(1, current_app.config["PAGE_SIZE"] // 3)
-    selected = set(segments.select(view, state.filter, state.q, state.scope, facts))
+    selected = set(entries.select(view, state.filter, state.q, state.scope, facts))
     items = []
-    for block, numbers in segments.blocks(view, doc):
+    for block, numbers in entries.blocks(view, doc):
         if not any(n in selected for n in numbers):
             continue
-        rows = [segments.make_row(view, n, facts) for n in numbers]
+        rows = [entries.make_row(view, n, facts) for n in numbers]
         items.append({"block": block, "rows": rows, "kind": _block_kind(doc, block)})
     order = [item["block"] for item in items]
     if current_block in order:
@@ -116,20 +124,20 @@ def block_list(space: Workspace, state: ListState, facts: dict, current_block: i
 
 
 def _block_kind(doc, block: int) -> str:
-    return segments.kind_label(doc.doc.segments[doc.blocks[block][0]])
+    return entries.kind_label(doc.doc.segments[doc.blocks[block][0]])
 
 
 def segment_panel(space: Workspace, number: int, facts: dict, selected: list[int]) -> dict:
     """Everything the editor shows for one sentence."""
     view = space.view
-    row = segments.make_row(view, number, facts)
+    row = entries.make_row(view, number, facts)
     entry = view.entries[number]
     settings = space.store.project.settings
-    context = segments.context_of(space.doc, entry.msgid)
-    previous, following = segments.neighbours(selected, number)
+    context = entries.context_of(space.doc, entry.msgid)
+    previous, following = entries.neighbours(selected, number)
     terms, term_note = assist.glossary_terms(settings, space.lang, entry.msgid)
     memory, memory_note = assist.memory_suggestions(settings, space, entry)
-    join_next = segments.next_entry_number(view, space.doc, number) if space.doc else None
+    join_next = entries.next_entry_number(view, space.doc, number) if space.doc else None
     return {
         "row": row,
         "context": context,
@@ -139,16 +147,16 @@ def segment_panel(space: Workspace, number: int, facts: dict, selected: list[int
         "terms": terms,
         "memory": memory,
         "notes": [note for note in (term_note, memory_note) if note],
-        "join_problem": segments.join_problem(view, space.doc, number),
-        "join_next": segments.make_row(view, join_next, facts) if join_next is not None else None,
+        "join_problem": entries.join_problem(view, space.doc, number),
+        "join_next": entries.make_row(view, join_next, facts) if join_next is not None else None,
         "joined_from": _joined_from(view, space, number, facts),
         "dismissed": dismissed_checks(entry),
         "engine": assist.engine_name(settings, space.lang, current_app.config.get("MT_ENGINES")),
         "can_edit": current_user.can_edit(space.lang) and not row.plural,
         "can_review": current_user.can_review(space.lang),
         "locked": row.state == "approved" and not current_user.can_review(space.lang),
-        "comments": db.segment_comments(db.get_db(), space.slug, space.lang, entry.msgid),
-        "history": db.segment_history(db.get_db(), space.slug, space.lang, entry.msgid),
+        "comments": database.segment_comments(get_db(), space.slug, space.lang, entry.msgid),
+        "history": database.segment_history(get_db(), space.slug, space.lang, entry.msgid),
     }
 
 
@@ -158,7 +166,7 @@ def _translations(space: Workspace, context) -> dict[str, str]:
     for segment in (context.previous, context.following):
         if segment is None:
             continue
-        number = segments.key_number(space.view, segment.text)
+        number = entries.key_number(space.view, segment.text)
         if number is not None:
             found[segment.text] = space.view.entries[number].msgstr
     return found
@@ -172,14 +180,14 @@ def _joined_from(view, space: Workspace, number: int, facts: dict):
     places = space.doc.by_text.get(entry.msgid, [])
     if not places or places[0] == 0:
         return None
-    before = segments.key_number(view, space.doc.doc.segments[places[0] - 1].text)
-    return segments.make_row(view, before, facts) if before is not None else None
+    before = entries.key_number(view, space.doc.doc.segments[places[0] - 1].text)
+    return entries.make_row(view, before, facts) if before is not None else None
 
 
 def block_panel(space: Workspace, block: int, facts: dict, order: list[int]) -> dict:
     """A whole paragraph as the unit of work: its sentences, each with its own help."""
     view, doc = space.view, space.doc
-    numbers = [n for b, ns in segments.blocks(view, doc) if b == block for n in ns]
+    numbers = [n for b, ns in entries.blocks(view, doc) if b == block for n in ns]
     settings = space.store.project.settings
     items = []
     for number in numbers:
@@ -187,7 +195,7 @@ def block_panel(space: Workspace, block: int, facts: dict, order: list[int]) -> 
         memory, _ = assist.memory_suggestions(settings, space, entry)
         terms, _ = assist.glossary_terms(settings, space.lang, entry.msgid)
         items.append(
-            {"row": segments.make_row(view, number, facts), "memory": memory[:3], "terms": terms}
+            {"row": entries.make_row(view, number, facts), "memory": memory[:3], "terms": terms}
         )
     position = order.index(block) if block in order else -1
     return {

@@ -5,7 +5,7 @@ The localized Markdown comes from :mod:`translator.build.documents` (the same co
 the published document) when it is installed; otherwise the source template is filled with
 the translations directly. Markdown is rendered with raw HTML disabled, so nothing a
 translator types can become markup; sentence marks are private-use characters replaced after
-rendering, and only in text, never inside tags.
+rendering, and only in text, never inside tags. :func:`preview` is the page.
 """
 
 from __future__ import annotations
@@ -14,20 +14,37 @@ import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from flask import render_template
+from flask_login import login_required
 from markupsafe import Markup, escape
 
 from translator.catalog.state import comment_fields, entry_state
 from translator.model import EntryState, Gap, Slot
 from translator.segment.markdown import markdown_parser
+from translator.web.access import open_workspace
 
 if TYPE_CHECKING:
     from translator.model import Document
-    from translator.web.store import CatalogView
+    from translator.web.data.catalogs import CatalogView
 
 OPEN, MID, CLOSE = "\ue000", "\ue001", "\ue002"
 _MARK = re.compile(f"{OPEN}(\\d+){MID}")
 _TAG_OR_TEXT = re.compile(r"(<[^>]*>)")
 _MD = markdown_parser(html=False)
+
+
+@login_required
+def preview(slug: str, lang: str):
+    """The localized document as it will be published, beside the source."""
+    space = open_workspace(slug, lang, "view")
+    if space.broken:
+        return render_template("review/broken.html", space=space)
+    if space.doc is None:
+        return render_template("review/broken.html", space=space, source_error=space.doc_error)
+    view = space.view
+    keys = {entry.msgid: key for entry, key in zip(view.entries, view.keys, strict=True)}
+    result = build_preview(space.doc.doc, view, space.lang, keys)
+    return render_template("review/preview.html", space=space, preview=result)
 
 
 @dataclass
