@@ -77,7 +77,7 @@ def floor(project: Project, lang: str) -> tuple[int, int]:
     for pot in settings.locales_dir.glob("*.pot"):
         signatories |= {e.msgid for e in read_catalog(pot) if Role.SIGNATORY.flag in e.flags}
     terms = {term: term for term in acronyms(sorted(signatories))}
-    terms |= glossary_terms(settings.locales_dir, lang)
+    terms |= glossary_terms(settings.glossary_dir, lang)
     sentences = set()
     for path in sorted((settings.locales_dir / lang / "LC_MESSAGES").glob("*.po")):
         for entry in read_catalog(path):

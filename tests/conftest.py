@@ -27,6 +27,9 @@ def copy_project(target: Path, source_dir: Path, locales_dir: Path | None = None
     shutil.copytree(source_dir, target / "source")
     if locales_dir is not None and locales_dir.is_dir():
         shutil.copytree(locales_dir, target / "locales")
+        glossary = locales_dir.parent / "glossary"
+        if glossary.is_dir():
+            shutil.copytree(glossary, target / "glossary")
     else:
         (target / "locales").mkdir()
     return target

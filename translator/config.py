@@ -46,6 +46,12 @@ class Settings:
         return self.root / "locales"
 
     @property
+    def glossary_dir(self) -> Path:
+        """Glossary files (``all.tsv``, ``<lang>.tsv``), beside ``locales/`` so gettext tools
+        find only catalogs there."""
+        return self.root / "glossary"
+
+    @property
     def instance_dir(self) -> Path:
         """Per-installation state (SQLite, caches); git-ignored."""
         return self.root / "instance"

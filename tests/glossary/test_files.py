@@ -30,26 +30,25 @@ def test_parse_errors_name_file_and_line(text, message):
 
 
 def test_language_file_overrides_the_shared_one(tmp_path):
-    locales = tmp_path / "locales"
-    (locales / "de").mkdir(parents=True)
-    (locales / "pt").mkdir()
-    (locales / "glossary.tsv").write_text("MLPD\nwar\twar\n")
-    (locales / "de" / "glossary.tsv").write_text("war\tKrieg\n")
-    (locales / "pt" / "glossary.tsv").write_text("war\tguerra\n")
-    assert glossary_terms(locales, "de") == {"ICOR": "ICOR", "MLPD": "MLPD", "war": "Krieg"}
-    assert glossary_terms(locales, "pt_BR")["war"] == "guerra"
-    assert glossary_terms(locales, "fr")["war"] == "war"
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    (folder / "all.tsv").write_text("MLPD\nwar\twar\n")
+    (folder / "de.tsv").write_text("war\tKrieg\n")
+    (folder / "pt.tsv").write_text("war\tguerra\n")
+    assert glossary_terms(folder, "de") == {"ICOR": "ICOR", "MLPD": "MLPD", "war": "Krieg"}
+    assert glossary_terms(folder, "pt_BR")["war"] == "guerra"
+    assert glossary_terms(folder, "fr")["war"] == "war"
 
 
 def test_icor_is_protected_without_any_file(tmp_path):
-    assert glossary_terms(tmp_path / "locales", "de") == {"ICOR": "ICOR"}
+    assert glossary_terms(tmp_path / "glossary", "de") == {"ICOR": "ICOR"}
 
 
 def test_error_in_a_language_file_names_it(tmp_path):
-    (tmp_path / "locales" / "de").mkdir(parents=True)
-    (tmp_path / "locales" / "de" / "glossary.tsv").write_text("\tx\n")
-    with pytest.raises(ConfigError, match=r"locales/de/glossary.tsv:1: empty term"):
-        glossary_terms(tmp_path / "locales", "de")
+    (tmp_path / "glossary").mkdir()
+    (tmp_path / "glossary" / "de.tsv").write_text("\tx\n")
+    with pytest.raises(ConfigError, match=r"glossary/de.tsv:1: empty term"):
+        glossary_terms(tmp_path / "glossary", "de")
 
 
 def test_acronyms_of_signatories():

@@ -289,12 +289,13 @@ def test_titles_and_slogans_can_be_left_for_a_person_or_not(project, counting):
 
 def test_glossary_terms_and_signatory_acronyms_are_protected(project, counting):
     init(project, "de")
-    (project.settings.locales_dir / "glossary.tsv").write_text(
+    project.settings.glossary_dir.mkdir(exist_ok=True)
+    (project.settings.glossary_dir / "all.tsv").write_text(
         "# term\ttranslation\tnote\n"
         "Workers of all countries, unite!\tProletarier aller Länder, vereinigt euch!\n",
         encoding="utf-8",
     )
-    (project.settings.locales_dir / "de" / "glossary.tsv").write_text("war\tKrieg\n")
+    (project.settings.glossary_dir / "de.tsv").write_text("war\tKrieg\n")
     run(project, engine="counting")
     got = entries(project, "de")
     whole = got["Workers of all countries, unite!"]  # the glossary has the whole sentence

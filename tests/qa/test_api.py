@@ -188,7 +188,8 @@ def test_gates_errors_and_blocking_checks_only():
 def test_check_context_reads_glossaries_and_other_catalogs(project):
     project.init(["de"])
     locales = project.settings.locales_dir
-    (locales / "de" / "glossary.tsv").write_text("war\tKrieg\n", encoding="utf-8")
+    project.settings.glossary_dir.mkdir()
+    (project.settings.glossary_dir / "de.tsv").write_text("war\tKrieg\n", encoding="utf-8")
     other = locales / "de" / "LC_MESSAGES" / "other.po"
     po = polib.POFile()
     po.append(entry("Stop the war!", "Beendet den Krieg!"))

@@ -65,15 +65,15 @@ def test_uses_term_allows_endings():
 
 
 def test_language_glossary_reads_the_project_files(tmp_path):
-    locales = tmp_path / "locales"
-    (locales / "de").mkdir(parents=True)
-    (locales / "glossary.tsv").write_text("# term\ttranslation\tnote\nMLPD\nwar\tKrieg\n")
-    (locales / "de" / "glossary.tsv").write_text("war\tKrieg\tnot Kampf\n")
-    glossary = language_glossary(locales, "de")
+    folder = tmp_path / "glossary"
+    folder.mkdir()
+    (folder / "all.tsv").write_text("# term\ttranslation\tnote\nMLPD\nwar\tKrieg\n")
+    (folder / "de.tsv").write_text("war\tKrieg\tnot Kampf\n")
+    glossary = language_glossary(folder, "de")
     assert glossary.terms == {"ICOR": ["ICOR"], "MLPD": ["MLPD"], "war": ["Krieg"]}
     assert glossary.notes == {"war": "not Kampf"}
-    assert read_glossary(locales / "de" / "glossary.tsv").terms == {"war": ["Krieg"]}
-    assert len(read_glossary(locales / "fr" / "glossary.tsv")) == 0
+    assert read_glossary(folder / "de.tsv").terms == {"war": ["Krieg"]}
+    assert len(read_glossary(folder / "fr.tsv")) == 0
 
 
 def test_bad_glossary_line_names_file_and_line(tmp_path):

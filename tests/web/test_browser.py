@@ -78,7 +78,8 @@ def site(seed_project):
     root = seed_project.root
     make_web_project(root)
     glossary = "ICOR\tICOR\ntroops\tTruppen\nwithdrawal\tAbzug\tnot Rückzug\n"
-    (root / "locales" / "de" / "glossary.tsv").write_text(glossary, encoding="utf-8")
+    (root / "glossary").mkdir(exist_ok=True)
+    (root / "glossary" / "de.tsv").write_text(glossary, encoding="utf-8")
     memory = polib.POFile()
     memory.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "de"}
     memory.append(

@@ -448,7 +448,8 @@ def test_memory_suggestion_with_score(app, client, auth, review):
 
 
 def test_glossary_hits(app, client, auth, review):
-    glossary = Path(app.config["PROJECT_ROOT"]) / "locales" / "de" / "glossary.tsv"
+    glossary = Path(app.config["PROJECT_ROOT"]) / "glossary" / "de.tsv"
+    glossary.parent.mkdir(exist_ok=True)
     glossary.write_text("war\tKrieg\tthe noun\nICOR\tICOR\n", encoding="utf-8")
     auth.login("dana")
     entry = review.find("de", FIRST)

@@ -1,8 +1,8 @@
 """The project glossary: its files, and the terms it finds in a sentence."""
 
 from translator.glossary.files import (
+    ALL_LANGUAGES,
     DEFAULT_TERMS,
-    FILE_NAME,
     Term,
     acronyms,
     glossary_paths,
@@ -13,7 +13,7 @@ from translator.glossary.terms import Glossary, language_glossary, read_glossary
 
 __all__ = [
     "DEFAULT_TERMS",
-    "FILE_NAME",
+    "ALL_LANGUAGES",
     "Glossary",
     "Term",
     "acronyms",

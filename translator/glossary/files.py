@@ -2,9 +2,12 @@
 
 Files are tab-separated UTF-8 text, one term per line, so a diff shows one term per changed line:
 
-- ``locales/glossary.tsv`` applies to every language;
-- ``locales/<lang>/glossary.tsv`` (e.g. ``locales/de/glossary.tsv``) adds to it and overrides it
-  for one language (``locales/pt/glossary.tsv`` also applies to ``pt_BR``).
+- ``glossary/all.tsv`` applies to every language;
+- ``glossary/<lang>.tsv`` (e.g. ``glossary/de.tsv``) adds to it and overrides it for one
+  language (``glossary/pt.tsv`` also applies to ``pt_BR``).
+
+They live beside ``locales/``, not in it, so that gettext tools (pocount, msgcat, Weblate's
+scanner) find only catalogs there.
 
 Columns: ``term<TAB>translation<TAB>note``; only the term is required. An empty translation means
 "keep the term as it is" (organisation names, acronyms); otherwise every occurrence of the term is
@@ -27,7 +30,8 @@ from pathlib import Path
 
 from translator.errors import ConfigError
 
-FILE_NAME = "glossary.tsv"
+ALL_LANGUAGES = "all"  # glossary/all.tsv
+SUFFIX = ".tsv"
 DEFAULT_TERMS = ("ICOR",)  # the organisation's name: never translated, whatever the project says
 
 _ACRONYM = re.compile(r"(?<![\w/-])\w+(?:[-/]\w+)*(?![\w/-])")
@@ -40,7 +44,7 @@ class Term:
     term: str
     translation: str = ""  # empty: keep the term unchanged
     note: str = ""
-    where: str = ""  # "locales/glossary.tsv:3"
+    where: str = ""  # "glossary/all.tsv:3"
 
     @property
     def target(self) -> str:
@@ -72,29 +76,34 @@ def parse_glossary(text: str, name: str = "glossary.tsv") -> list[Term]:
     return terms
 
 
-def glossary_paths(locales_dir: Path, lang: str) -> list[Path]:
+def glossary_paths(glossary_dir: Path, lang: str) -> list[Path]:
     """The glossary files for ``lang``, most general first."""
-    paths = [locales_dir / FILE_NAME]
+    names = [ALL_LANGUAGES]
     base = lang.replace("-", "_").split("_")[0]
     if base != lang:
-        paths.append(locales_dir / base / FILE_NAME)
-    paths.append(locales_dir / lang / FILE_NAME)
-    return paths
+        names.append(base)
+    names.append(lang)
+    return [glossary_dir / f"{name}{SUFFIX}" for name in names]
 
 
-def glossary_terms(locales_dir: Path, lang: str) -> dict[str, str]:
+def glossary_terms(glossary_dir: Path, lang: str) -> dict[str, str]:
     """Term -> what it becomes in ``lang``, from the defaults and every glossary file."""
     terms = {term: term for term in DEFAULT_TERMS}
-    for path in glossary_paths(locales_dir, lang):
-        if not path.is_file():
-            continue
-        try:
-            text = path.read_text(encoding="utf-8")
-        except (OSError, UnicodeDecodeError) as exc:
-            raise ConfigError(f"{path}: cannot read glossary ({exc})") from exc
-        name = str(path.relative_to(locales_dir.parent))
-        terms.update({term.term: term.target for term in parse_glossary(text, name)})
+    for path in glossary_paths(glossary_dir, lang):
+        name = str(path.relative_to(glossary_dir.parent))
+        terms.update({term.term: term.target for term in read_terms(path, name)})
     return terms
+
+
+def read_terms(path: Path, name: str) -> list[Term]:
+    """The lines of one glossary file (none when it does not exist); ``name`` for errors."""
+    if not path.is_file():
+        return []
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{name}: cannot read glossary ({exc})") from exc
+    return parse_glossary(text, name)
 
 
 def acronyms(texts: list[str]) -> set[str]:

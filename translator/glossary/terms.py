@@ -11,8 +11,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translator.errors import ConfigError
-from translator.glossary.files import DEFAULT_TERMS, Term, glossary_paths, parse_glossary
+from translator.glossary.files import DEFAULT_TERMS, Term, glossary_paths, read_terms
 
 
 @dataclass
@@ -82,25 +81,15 @@ class Glossary:
 
 
 def read_glossary(path: Path) -> Glossary:
-    """The glossary in one file (e.g. ``locales/<lang>/glossary.tsv``); empty when absent."""
+    """The glossary in one file (e.g. ``glossary/de.tsv``); empty when absent."""
     glossary = Glossary()
-    glossary.update(_read_terms(path, str(path)))
+    glossary.update(read_terms(path, str(path)))
     return glossary
 
 
-def language_glossary(locales_dir: Path, lang: str) -> Glossary:
+def language_glossary(glossary_dir: Path, lang: str) -> Glossary:
     """Everything that applies to ``lang``: the defaults, the shared file, the language's own."""
     glossary = Glossary.from_terms({term: term for term in DEFAULT_TERMS})
-    for path in glossary_paths(locales_dir, lang):
-        glossary.update(_read_terms(path, str(path.relative_to(locales_dir.parent))))
+    for path in glossary_paths(glossary_dir, lang):
+        glossary.update(read_terms(path, str(path.relative_to(glossary_dir.parent))))
     return glossary
-
-
-def _read_terms(path: Path, name: str) -> list[Term]:
-    if not path.is_file():
-        return []
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError(f"{name}: cannot read glossary ({exc})") from exc
-    return parse_glossary(text, name)

@@ -142,7 +142,7 @@ class Prefill:
         self.report.languages[lang] = state.counts
         state.terms = {term: term for term in signatories}
         try:
-            state.terms |= glossary_terms(self.settings.locales_dir, lang)
+            state.terms |= glossary_terms(self.settings.glossary_dir, lang)
         except TranslatorError as exc:
             self.report.errors.append(str(exc))
         state.engine = self._engine_for(state)

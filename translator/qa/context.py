@@ -44,7 +44,7 @@ def check_context(
     :param catalogs: ``{slug: entries}`` of this language, if the caller has read them already
     """
     if glossary is None and settings is not None:
-        glossary = language_glossary(settings.locales_dir, lang)
+        glossary = language_glossary(settings.glossary_dir, lang)
     if catalogs is not None:
         translations = TranslationIndex.from_catalogs(catalogs)
     elif settings is not None:

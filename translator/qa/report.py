@@ -162,7 +162,7 @@ def language_results(settings: Settings, lang: str) -> Results:
     the consistency and glossary checks read them all; statistics ask again at no cost.
     """
     paths = sorted((settings.locales_dir / lang / "LC_MESSAGES").glob("*.po"))
-    paths += glossary_paths(settings.locales_dir, lang)
+    paths += glossary_paths(settings.glossary_dir, lang)
     fingerprint = tuple((str(path), file_identity(path)) for path in paths)
     key = (str(settings.root), lang)
     with _memo_lock:

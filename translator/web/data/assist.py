@@ -44,14 +44,14 @@ def glossary(settings: Settings, lang: str):
         from translator.glossary import glossary_paths, language_glossary
     except ImportError:
         return None
-    paths = glossary_paths(settings.locales_dir, lang)
+    paths = glossary_paths(settings.glossary_dir, lang)
     identity = tuple(file_identity(path) for path in paths)
     key = f"{settings.root}:{lang}"
     with _glossary_lock:
         cached = _glossaries.get(key)
     if cached is None or cached[0] != identity:
         try:
-            cached = (identity, language_glossary(settings.locales_dir, lang))
+            cached = (identity, language_glossary(settings.glossary_dir, lang))
         except TranslatorError as exc:
             cached = (identity, exc)
         with _glossary_lock:
