@@ -165,7 +165,7 @@ def provider_server(monkeypatch):
     """The fake provider API, with every deep-translator endpoint URL pointed at it."""
     from deep_translator import constants
 
-    import translator.mt.deep as deep
+    import translator.mt.providers as providers
 
     server = ProviderServer()
     thread = threading.Thread(target=server.serve_forever, args=(0.01,), daemon=True)
@@ -179,7 +179,7 @@ def provider_server(monkeypatch):
     monkeypatch.setitem(
         constants.BASE_URLS, "MICROSOFT_TRANSLATE", f"{url}/microsoft/translate?api-version=3.0"
     )
-    monkeypatch.setattr(deep, "MICROSOFT_LANGUAGES_URL", f"{url}/microsoft/languages")
+    monkeypatch.setattr(providers, "MICROSOFT_LANGUAGES_URL", f"{url}/microsoft/languages")
     monkeypatch.setitem(
         constants.BASE_URLS, "YANDEX", f"{url}/yandex/api/{{version}}/tr.json/{{endpoint}}"
     )

@@ -3,22 +3,22 @@
 ``get_engine(name, settings)`` builds an engine with its options (project settings under
 ``[tool.translator.mt.<name>]``; keys from the environment or a keys file, see
 :mod:`translator.mt.keys`) and the project's persistent cache (``instance/mt-cache.sqlite3``).
-Outside packages add engines through the ``translator.engines`` entry-point group, or by calling
-:func:`register` with an :class:`Engine` subclass.
+Engines register themselves (``@register``, :mod:`translator.mt.registry`) in the modules
+imported below; outside packages add engines through the ``translator.engines`` entry-point
+group, or by calling :func:`register` with an :class:`Engine` subclass.
 """
 
 from __future__ import annotations
 
-from importlib.metadata import entry_points
 from typing import TYPE_CHECKING, Any
 
 from translator.errors import ConfigError
+from translator.mt import dummy, providers  # noqa: F401  (each module registers its engines)
 from translator.mt.apertium import ApertiumEngine
 from translator.mt.base import Engine, EngineStats, MTItemError, MTTemporary
 from translator.mt.cache import MTCache
-from translator.mt.deep import DEEP_ENGINES
-from translator.mt.dummy import DummyEngine
 from translator.mt.keys import engine_options, env_name
+from translator.mt.registry import ENGINES, engine_names, load_plugins, register
 
 if TYPE_CHECKING:
     from translator.config import Settings
@@ -36,40 +36,8 @@ __all__ = [
     "register",
 ]
 
-ENGINES: dict[str, type[Engine]] = {}
 MEMORY_ONLY = ("memory", "none")  # engine names that mean "no engine: memory drafts only"
 CACHE_FILE = "mt-cache.sqlite3"
-
-
-def register(cls: type[Engine]) -> type[Engine]:
-    """Add an engine class to the registry under ``cls.name`` (usable as a decorator)."""
-    if not cls.name:
-        raise ConfigError(f"{cls.__name__}: an engine needs a name")
-    ENGINES[cls.name] = cls
-    return cls
-
-
-for _cls in (*DEEP_ENGINES, ApertiumEngine, DummyEngine):
-    register(_cls)
-
-_plugins_loaded = False
-
-
-def _load_plugins() -> None:
-    global _plugins_loaded
-    if _plugins_loaded:
-        return
-    _plugins_loaded = True
-    for point in entry_points(group="translator.engines"):
-        try:
-            register(point.load())
-        except Exception:  # a broken plug-in must not break the built-in engines
-            continue
-
-
-def engine_names() -> list[str]:
-    _load_plugins()
-    return sorted(ENGINES)
 
 
 def cache_path(settings: Settings) -> Any:
@@ -85,7 +53,7 @@ def get_engine(
     **overrides: Any,
 ) -> Engine:
     """Build the engine ``name`` with its options and the project's cache."""
-    _load_plugins()
+    load_plugins()
     cls = ENGINES.get(name)
     if cls is None:
         known = ", ".join(engine_names())

@@ -17,6 +17,7 @@ from pathlib import Path
 
 from translator.errors import MTError, MTUnavailable, MTUnsupportedLanguage
 from translator.mt.base import Engine
+from translator.mt.registry import register
 
 SEPARATOR = "[XSEPX]."
 MODES_DIR = Path("/usr/share/apertium/modes")
@@ -51,6 +52,7 @@ def installed_pairs(command: str = "apertium", data_dir: str = "") -> tuple[str,
     return tuple(sorted(path.stem for path in modes.glob("*.mode") if _PAIR.match(path.stem)))
 
 
+@register
 class ApertiumEngine(Engine):
     """Runs the installed ``apertium`` command; one process per batch."""
 

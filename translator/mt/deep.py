@@ -1,5 +1,5 @@
-"""Online providers through deep-translator: Google, DeepL, Microsoft, MyMemory, LibreTranslate,
-Yandex, Baidu and QCRI, each a small adapter over the shared :class:`DeepEngine`.
+"""The shared base of the online providers reached through deep-translator (the adapters
+themselves are in :mod:`translator.mt.providers`).
 
 deep-translator is wrapped, not trusted: its modules get a ``requests`` stand-in that sets a
 timeout (the library sets none) and remembers each answer's HTTP status, so errors map to ours
@@ -8,16 +8,12 @@ a bare ``KeyError`` on a malformed answer, or the ``AttributeError`` its Microso
 after swallowing a timeout). Its ``AuthorizationException`` quotes the API key; no message of it is
 ever passed on unscrubbed. Each provider call goes through :meth:`Engine.call` for retries.
 
-Left out on purpose: Pons and Linguee (dictionaries: single words, 50 characters at most),
-ChatGPT (needs the pre-1.0 ``openai`` API, which no longer exists) and Papago (its adapter sends
-language names where the API wants codes, and the API was closed to new users).
 """
 
 from __future__ import annotations
 
 import functools
 import threading
-from collections.abc import Collection
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -25,11 +21,6 @@ import requests
 
 from translator.errors import MTError, MTRateLimited, MTUnavailable, MTUnsupportedLanguage
 from translator.mt.base import Engine, MTItemError, MTTemporary
-
-MICROSOFT_LANGUAGES_URL = (
-    "https://api.cognitive.microsofttranslator.com/languages?api-version=3.0&scope=translation"
-)
-LIBRE_DEFAULT_URL = "https://libretranslate.com/"
 
 
 class _Requests:
@@ -69,7 +60,7 @@ HTTP = _Requests()
 
 
 @functools.cache
-def _library(module: str) -> Any:
+def deep_module(module: str) -> Any:
     """Import one deep-translator module (lazily: it pulls in bs4) and give it our requests."""
     import importlib
 
@@ -209,279 +200,3 @@ def _seconds(value: str | None) -> float | None:
         return float(value) if value else None
     except ValueError:
         return None
-
-
-def _codes(mapping: dict[str, str]) -> set[str]:
-    return set(mapping.values())
-
-
-class GoogleEngine(DeepEngine):
-    """Google Translate's free web endpoint; no key needed (the default engine)."""
-
-    name = "google"
-    title = "Google Translate (no key)"
-    module = "google"
-    language_map = {
-        "he": "iw",
-        "zh": "zh-CN",
-        "zh_Hans": "zh-CN",
-        "zh_Hant": "zh-TW",
-        "jv": "jw",
-        "fil": "tl",
-        "nb": "no",
-    }
-
-    def endpoint(self) -> str:
-        return _library("constants").BASE_URLS["GOOGLE_TRANSLATE"]
-
-    def supported_languages(self) -> Collection[str]:
-        return _codes(_library("constants").GOOGLE_LANGUAGES_TO_CODES)
-
-    def build(self, source: str, target: str) -> Any:
-        return _library("google").GoogleTranslator(source=source, target=target)
-
-
-class DeepLEngine(DeepEngine):
-    """DeepL API (free keys end in ``:fx`` and use the free endpoint)."""
-
-    name = "deepl"
-    title = "DeepL"
-    max_quality = 85
-    module = "deepl"
-    fields = ("api_key", "use_free_api")
-    required = ("api_key",)
-
-    def _free(self) -> bool:
-        value = self.options.get("use_free_api")
-        if value is None:
-            return str(self.options["api_key"]).endswith(":fx")
-        return str(value).lower() in ("1", "true", "yes")
-
-    def endpoint(self) -> str:
-        return _library("constants").BASE_URLS["DEEPL_FREE" if self._free() else "DEEPL"]
-
-    def supported_languages(self) -> Collection[str]:
-        return _codes(_library("constants").DEEPL_LANGUAGE_TO_CODE)
-
-    def build(self, source: str, target: str) -> Any:
-        return _library("deepl").DeeplTranslator(
-            source=source, target=target, api_key=self.options["api_key"], use_free_api=self._free()
-        )
-
-
-class MicrosoftEngine(DeepEngine):
-    """Azure AI Translator (key, and region for regional resources)."""
-
-    name = "microsoft"
-    title = "Microsoft Translator"
-    max_quality = 80
-    module = "microsoft"
-    languages_online = True
-    fields = ("api_key", "region")
-    required = ("api_key",)
-    language_map = {"zh": "zh-hans", "zh_Hans": "zh-hans", "zh_Hant": "zh-hant", "no": "nb"}
-
-    def endpoint(self) -> str:
-        return _library("constants").BASE_URLS["MICROSOFT_TRANSLATE"]
-
-    def supported_languages(self) -> Collection[str]:
-        return set(self._languages().values())
-
-    def _languages(self) -> dict[str, str]:
-        if not hasattr(self, "_known"):
-            self._known = self.call(self._fetch_languages)
-        return self._known
-
-    def _fetch_languages(self) -> dict[str, str]:
-        HTTP.begin(self.timeout)
-        try:
-            response = HTTP.get(MICROSOFT_LANGUAGES_URL)
-            table = response.json()["translation"]
-            known = {table[code]["name"].lower(): code.lower() for code in table}
-        except Exception as exc:
-            raise self.map_error(exc) from None
-        if not 200 <= response.status_code < 300:
-            raise self.map_error(RuntimeError(f"HTTP {response.status_code}"))
-        return known
-
-    def build(self, source: str, target: str) -> Any:
-        base = _library("microsoft").MicrosoftTranslator
-        known = self._languages()
-
-        class _Microsoft(base):  # its own constructor fetches the language list, untimed
-            def _get_supported_languages(self) -> dict[str, str]:
-                return known
-
-        return _Microsoft(
-            source=source,
-            target=target,
-            api_key=self.options["api_key"],
-            region=self.options.get("region") or None,
-        )
-
-
-class MyMemoryEngine(DeepEngine):
-    """MyMemory (translated.net); free, rate-limited, 500 characters per text."""
-
-    name = "mymemory"
-    title = "MyMemory"
-    max_quality = 60
-    module = "mymemory"
-    max_chars = 499
-    concurrency = 2
-    fields = ("email",)
-
-    def endpoint(self) -> str:
-        return _library("constants").BASE_URLS["MYMEMORY"]
-
-    def supported_languages(self) -> Collection[str]:
-        codes = _library("constants").MY_MEMORY_LANGUAGES_TO_CODES.values()
-        return {code.split("-")[0] for code in codes}
-
-    def build(self, source: str, target: str) -> Any:
-        options = {"email": self.options["email"]} if self.options.get("email") else {}
-        translator = _library("mymemory").MyMemoryTranslator(
-            source="auto", target="english", **options
-        )
-        translator.source, translator.target = source, target  # ISO codes; the API takes them
-        return translator
-
-    def extract(self, result: Any, text: str) -> str:
-        answer = super().extract(result, text)
-        if answer.startswith("MYMEMORY WARNING"):  # quota message sent as a "translation"
-            raise MTRateLimited(f"mymemory: daily quota used up ({answer[:60]}...)")
-        if answer.startswith(("QUERY LENGTH LIMIT", "INVALID ")):
-            raise MTItemError(f"mymemory: text refused ({answer[:60]})")
-        return answer
-
-
-class LibreEngine(DeepEngine):
-    """LibreTranslate: a public instance or your own (``url``), with a key if it wants one."""
-
-    name = "libre"
-    title = "LibreTranslate"
-    module = "libre"
-    languages_online = True
-    fields = ("url", "api_key")
-
-    def endpoint(self) -> str:
-        url = str(self.options.get("url") or LIBRE_DEFAULT_URL)
-        return url if url.endswith("/") else url + "/"
-
-    def variant(self) -> str:
-        return self.host()
-
-    def supported_languages(self) -> Collection[str]:
-        if not hasattr(self, "_known"):
-            self._known = self.call(self._fetch_languages)
-        return self._known
-
-    def _fetch_languages(self) -> set[str]:
-        HTTP.begin(self.timeout)
-        try:
-            response = HTTP.get(self.endpoint() + "languages")
-            known = {str(item["code"]) for item in response.json()}
-        except Exception as exc:
-            raise self.map_error(exc) from None
-        if not 200 <= response.status_code < 300:
-            raise self.map_error(RuntimeError(f"HTTP {response.status_code}"))
-        return known
-
-    def build(self, source: str, target: str) -> Any:
-        translator = _library("libre").LibreTranslator(
-            source="en",
-            target="es",
-            api_key=self.options.get("api_key") or "-",
-            custom_url=self.endpoint(),
-        )
-        # The server's language list counts, not the library's outdated one.
-        translator.source, translator.target = source, target
-        return translator
-
-
-class YandexEngine(DeepEngine):
-    """Yandex Translate API v1.5 (key)."""
-
-    name = "yandex"
-    title = "Yandex Translate"
-    module = "yandex"
-    fields = ("api_key",)
-    required = ("api_key",)
-
-    def endpoint(self) -> str:
-        return _library("constants").BASE_URLS["YANDEX"]
-
-    def build(self, source: str, target: str) -> Any:
-        return _library("yandex").YandexTranslator(
-            source=source, target=target, api_key=self.options["api_key"]
-        )
-
-
-class BaiduEngine(DeepEngine):
-    """Baidu Fanyi (app id and key)."""
-
-    name = "baidu"
-    title = "Baidu Translate"
-    module = "baidu"
-    fields = ("appid", "appkey")
-    required = ("appid", "appkey")
-
-    @property
-    def language_map(self) -> dict[str, str]:  # type: ignore[override]
-        constants = _library("constants")
-        google = constants.GOOGLE_LANGUAGES_TO_CODES
-        return {
-            google[n].split("-")[0]: code
-            for n, code in constants.BAIDU_LANGUAGE_TO_CODE.items()
-            if n in google
-        } | {"zh_Hant": "cht", "zh_Hans": "zh"}
-
-    def endpoint(self) -> str:
-        return _library("constants").BASE_URLS["BAIDU"]
-
-    def supported_languages(self) -> Collection[str]:
-        return _codes(_library("constants").BAIDU_LANGUAGE_TO_CODE)
-
-    def build(self, source: str, target: str) -> Any:
-        return _library("baidu").BaiduTranslator(
-            source=source,
-            target=target,
-            appid=self.options["appid"],
-            appkey=self.options["appkey"],
-        )
-
-
-class QcriEngine(DeepEngine):
-    """QCRI's Shaheen (Arabic, English, Spanish), with a ``domain`` (default ``general``)."""
-
-    name = "qcri"
-    title = "QCRI Shaheen"
-    module = "qcri"
-    fields = ("api_key", "domain")
-    required = ("api_key",)
-
-    def endpoint(self) -> str:
-        return _library("constants").BASE_URLS["QCRI"]
-
-    def supported_languages(self) -> Collection[str]:
-        return _codes(_library("constants").QCRI_LANGUAGE_TO_CODE)
-
-    def build(self, source: str, target: str) -> Any:
-        return _library("qcri").QcriTranslator(
-            source=source, target=target, api_key=self.options["api_key"]
-        )
-
-    def request(self, translator: Any, text: str) -> Any:
-        return translator.translate(text, domain=self.options.get("domain", "general"))
-
-
-DEEP_ENGINES: tuple[type[DeepEngine], ...] = (
-    GoogleEngine,
-    DeepLEngine,
-    MicrosoftEngine,
-    MyMemoryEngine,
-    LibreEngine,
-    YandexEngine,
-    BaiduEngine,
-    QcriEngine,
-)

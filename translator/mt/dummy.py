@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from translator.errors import MTError
 from translator.mt.base import Engine
+from translator.mt.registry import register
 
 
+@register
 class DummyEngine(Engine):
     """Prefixes the target language code; supports every language."""
 
