@@ -54,10 +54,33 @@ def _editable(entry: polib.POEntry) -> None:
         raise EditError("this sentence is joined to the previous one; undo the join there")
 
 
+def fit_line_breaks(source: str, text: str) -> str:
+    """Line breaks at the ends as the source has them: GNU gettext refuses a catalog whose
+    translation begins or ends with a line break its source lacks, or lacks one it has.
+
+    A stray Enter at the end of a translation is dropped; a missing one is refused.
+
+    >>> fit_line_breaks("Peace now.", "Frieden jetzt.\\n")
+    'Frieden jetzt.'
+    """
+    if not text.strip():
+        return text
+    if not source.endswith("\n"):
+        text = text.rstrip("\n")
+    if not source.startswith("\n"):
+        text = text.lstrip("\n")
+    for where, test in (("begin", str.startswith), ("end", str.endswith)):
+        if test(source, "\n") and not test(text, "\n"):
+            raise EditError(
+                f"the source sentence {where}s with a line break: so must the translation"
+            )
+    return text
+
+
 def save_translation(entry: polib.POEntry, text: str, *, needs_review: bool = False) -> None:
     """A person's translation; empty text makes the entry untranslated."""
     _editable(entry)
-    text = clean_text(text)
+    text = fit_line_breaks(entry.msgid, clean_text(text))
     if not text.strip():
         set_human(entry, "")
         set_fuzzy(entry, False)
@@ -77,7 +100,7 @@ def mark_needs_review(entry: polib.POEntry) -> None:
 def approve_translation(entry: polib.POEntry, user: str, text: str | None = None) -> None:
     """Approve the current translation (or ``text``, saved first) as ``user`` today."""
     _editable(entry)
-    if text is not None and clean_text(text) != entry.msgstr:
+    if text is not None and fit_line_breaks(entry.msgid, clean_text(text)) != entry.msgstr:
         save_translation(entry, text)
     if not entry.msgstr.strip():
         raise EditError("an empty translation cannot be approved")
