@@ -75,6 +75,12 @@ class CheckReport:
         found = Counter(str(failure.issue.severity) for failure in self.failures)
         return {str(severity): found[str(severity)] for severity in SEVERITY_ORDER}
 
+    def at_least(self, severity: str) -> list[Failure]:
+        """Failures of ``severity`` or worse (``"info"``: all of them)."""
+        levels = [str(level) for level in SEVERITY_ORDER]
+        lowest = levels.index(severity)
+        return [f for f in self.failures if levels.index(str(f.issue.severity)) <= lowest]
+
     def gating(self) -> list[Failure]:
         """Failures that must stop a pipeline: errors and the coordinator's blocking checks."""
         return [failure for failure in self.failures if gates(failure.issue, self.blocking)]
