@@ -68,6 +68,9 @@ class Project:
         return self.settings.root
 
     def documents(self, slugs: list[str] | None = None) -> DocumentSet:
+        """The documents (all, or ``slugs``: an unknown name stops here), parsed."""
+        if slugs:
+            self.slugs(slugs)
         return load_documents(self.settings.source_dir, slugs)
 
     def languages(self) -> list[str]:
