@@ -53,3 +53,32 @@ def test_broken_source_is_reported_and_others_continue(runner, project):
     assert result.exit_code == 1
     assert "source/broken.md:3: not valid UTF-8" in result.output
     assert (project.root / "locales" / "sample.pot").is_file()
+
+
+def test_segment_rejects_invalid_utf8_as_import_does(runner, project, tmp_path):
+    data = "A title\n\nSome text with a bad byte: ".encode() + b"\xff.\n"
+    page = tmp_path / "page.txt"
+    page.write_bytes(data)
+    imported = run(runner, project, "import", str(page), "--stdout")
+    segmented = runner.invoke(cli, ["segment"], input=data)
+    assert imported.exit_code == segmented.exit_code == 1
+    assert imported.stderr == f"error: {page}:3: not UTF-8 (byte 0xff at column 28); " + (
+        "save the file as UTF-8\n"
+    )
+    assert segmented.stderr == imported.stderr.replace(str(page), "<stdin>")
+    assert segmented.stdout == ""
+
+
+def test_segment_jsonl_names_the_line_with_invalid_utf8(runner):
+    stdin = b'{"text": "Fine."}\n{"text": "Not \xe2\x28 fine."}\n'
+    result = runner.invoke(cli, ["segment", "--jsonl"], input=stdin)
+    assert result.exit_code == 1
+    assert result.stdout == '{"sentences": ["Fine."]}\n'
+    assert result.stderr.startswith("error: <stdin>:2: not UTF-8 (byte 0xe2 at column 15)")
+
+
+def test_segment_jsonl_wants_strings(runner):
+    for line in ('{"text": 5}', '{"text": "a", "lang": 3}', "[1]", '"text"'):
+        result = runner.invoke(cli, ["segment", "--jsonl"], input=line + "\n")
+        assert result.exit_code == 1, line
+        assert result.stderr.startswith('error: <stdin>:1: expected {"lang", "text"}'), line

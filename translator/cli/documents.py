@@ -50,24 +50,34 @@ def import_command(ctx: ProjectContext, file: Path, lang, slug, force, to_stdout
 @click.option("--jsonl", is_flag=True, help='Read {"lang", "text"} lines, write {"sentences"}.')
 def segment(lang: str, jsonl: bool) -> None:
     """Split text on stdin into sentences, one per line."""
+    from translator.importers.paragraphs import decode_text
     from translator.languages import parse_language
     from translator.segment import split_sentences, split_text
 
+    stdin = sys.stdin.buffer
     if not jsonl:
         parse_language(lang)
-        for sentence in split_text(sys.stdin.read(), lang):
+        for sentence in split_text(decode_text(stdin.read(), "<stdin>"), lang):
             click.echo(sentence)
         return
-    for number, line in enumerate(sys.stdin, 1):
-        if not line.strip():
-            continue
-        try:
-            item = json.loads(line)
-            text, code = item["text"], item.get("lang", lang)
-        except (ValueError, KeyError, TypeError) as exc:
-            raise TranslatorError(f'<stdin>:{number}: expected {{"lang", "text"}}') from exc
-        sentences = [text[start:end] for start, end in split_sentences(text, code)]
-        click.echo(json.dumps({"sentences": sentences}, ensure_ascii=False))
+    for number, raw in enumerate(stdin, 1):
+        line = decode_text(raw, "<stdin>", first_line=number)
+        if line.strip():
+            text, code = _jsonl_item(line, lang, number)
+            sentences = [text[start:end] for start, end in split_sentences(text, code)]
+            click.echo(json.dumps({"sentences": sentences}, ensure_ascii=False))
+
+
+def _jsonl_item(line: str, lang: str, number: int) -> tuple[str, str]:
+    """The text and language of one ``{"lang", "text"}`` line."""
+    try:
+        item = json.loads(line)
+        text, code = item["text"], item.get("lang", lang)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise TranslatorError(f'<stdin>:{number}: expected {{"lang", "text"}}') from exc
+    if not isinstance(text, str) or not isinstance(code, str):
+        raise TranslatorError(f'<stdin>:{number}: expected {{"lang", "text"}} with strings')
+    return text, code
 
 
 @click.command()
