@@ -56,7 +56,7 @@ def test_broken_source_is_reported_and_others_continue(runner, project):
 
 
 def test_segment_rejects_invalid_utf8_as_import_does(runner, project, tmp_path):
-    data = "A title\n\nSome text with a bad byte: ".encode() + b"\xff.\n"
+    data = b"A title\n\nSome text with a bad byte: \xff.\n"
     page = tmp_path / "page.txt"
     page.write_bytes(data)
     imported = run(runner, project, "import", str(page), "--stdout")

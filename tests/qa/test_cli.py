@@ -102,6 +102,7 @@ def test_json_lists_each_failure_with_its_place(runner, checked):
     assert failure["flag"] == "ignore-end-punctuation" and failure["source"].startswith("source/")
     assert data["summary"] == {
         "error": 0, "warning": 1, "info": 0, "gating": 0, "catalogs": 2, "entries": 3,
+        "drafts": 0,
     }  # fmt: skip
 
 

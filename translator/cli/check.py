@@ -73,7 +73,8 @@ def _print_report(report, severity: str) -> None:
     counts = report.counts()
     click.echo(
         f"{counts['error']} error(s), {counts['warning']} warning(s), {counts['info']} info in "
-        f"{report.catalogs} catalog(s), {report.entries} translated entries; "
+        f"{report.catalogs} catalog(s), {report.entries} translated entries and "
+        f"{report.drafts} draft(s); "
         f"{len(report.gating())} gating"
     )
 

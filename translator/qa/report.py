@@ -68,7 +68,8 @@ class CheckReport:
     errors: list[str] = field(default_factory=list)
     blocking: list[str] = field(default_factory=list)  # Settings.blocking_checks
     catalogs: int = 0
-    entries: int = 0  # translated entries checked
+    entries: int = 0  # translated entries checked (by people: translated or approved)
+    drafts: int = 0  # fuzzy drafts checked (machine, memory, carried over); 0 without drafts
 
     def counts(self) -> dict[str, int]:
         """Failures by severity (every severity, zeros included)."""
@@ -91,7 +92,7 @@ class CheckReport:
 
     def to_dict(self) -> dict:
         summary = {**self.counts(), "gating": len(self.gating())}
-        summary.update(catalogs=self.catalogs, entries=self.entries)
+        summary.update(catalogs=self.catalogs, entries=self.entries, drafts=self.drafts)
         return {
             "failures": [failure.to_dict(self.blocking) for failure in self.failures],
             "summary": summary,
@@ -121,11 +122,10 @@ def check_project(
             entries = catalogs[slug]
             results = run_checks(entries, lang, context, include_drafts=include_drafts, only=only)
             report.catalogs += 1
-            report.entries += sum(
-                1
-                for e in entries
-                if e.msgid and e.msgstr and not e.obsolete and (include_drafts or not is_fuzzy(e))
-            )
+            checked = [e for e in entries if e.msgid and e.msgstr and not e.obsolete]
+            drafts = sum(1 for e in checked if is_fuzzy(e))
+            report.entries += len(checked) - drafts
+            report.drafts += drafts if include_drafts else 0
             catalog = str(settings.locales_dir.relative_to(settings.root) / lang / "LC_MESSAGES")
             report.failures += _failures(entries, results, slug, lang, f"{catalog}/{slug}.po")
     return report
