@@ -102,4 +102,16 @@ def users_remove(ctx: ProjectContext, username) -> None:
     click.echo(f"removed {username}")
 
 
+@users.command("password")
+@click.argument("username")
+@pass_project
+def users_password(ctx: ProjectContext, username) -> None:
+    """Print a new one-time password for USERNAME (a forgotten one); it must be changed."""
+    from translator.web.accounts_cli import reset_password
+
+    with _accounts_db(ctx) as conn:
+        shown = reset_password(conn, username)
+    click.echo(f"new one-time password for {username} (shown only now): {shown}")
+
+
 COMMANDS = [users]
