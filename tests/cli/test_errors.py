@@ -92,3 +92,18 @@ def test_the_installed_script_prints_one_line_too(project):
         "error: [tool.translator] human_roles: unknown role 'slogans' (known: title, dateline, "
         "heading, paragraph, slogan, signatory, list-item)"
     ]
+
+
+def test_serve_refuses_a_taken_port_before_the_app_writes_instance(runner, project):
+    import socket
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        result = run(runner, project, "serve", "--port", str(port))
+    assert result.exit_code == 1
+    assert one_error_line(result) == (
+        f"error: 127.0.0.1:{port}: cannot listen there (Address already in use)"
+    )
+    assert not project.settings.instance_dir.exists()

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
+import socket
+
 import click
 
 from translator.cli.common import ProjectContext, pass_project
+from translator.errors import ConfigError
 
 
 @click.command()
@@ -18,9 +22,25 @@ def serve(ctx: ProjectContext, host: str, port: int, threads: int) -> None:
 
     from translator.web import create_app
 
+    check_address(host, port)  # before the app writes instance/ (secret key, first admin)
     app = create_app(project_root=ctx.project.root)
     click.echo(f"translator: review UI for {ctx.project.root} at http://{host}:{port}/", err=True)
     waitress.serve(app, host=host, port=port, threads=threads, ident="translator")
+
+
+def check_address(host: str, port: int) -> None:
+    """Refuse an address that cannot be listened on: unknown, not local, or taken."""
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as exc:
+        raise ConfigError(f"--host {host}: not an address to listen on ({exc.strerror or exc})") from None
+    family, kind, proto, _, address = found[0]
+    with contextlib.closing(socket.socket(family, kind, proto)) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as waitress does
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise ConfigError(f"{host}:{port}: cannot listen there ({exc.strerror})") from None
 
 
 COMMANDS = [serve]
