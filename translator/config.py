@@ -1,8 +1,10 @@
 """Project settings: where the project is, and what ``[tool.translator]`` (or translator.toml) says.
 
 A project is a directory holding ``source/`` and ``locales/``. Settings live in ``translator.toml``
-(table at top level) or in ``pyproject.toml`` under ``[tool.translator]``; environment variables
-``TRANSLATOR_<KEY>`` override single values. API keys are never read from project files.
+(table at top level) or in ``pyproject.toml`` under ``[tool.translator]``;
+``TRANSLATOR_SOURCE_LANGUAGE`` in the environment overrides ``source_language``. Every known key
+is checked on load (:func:`validate_settings`), so a wrong value is one error naming its key
+before any step runs. API keys are never read from project files.
 """
 
 from __future__ import annotations

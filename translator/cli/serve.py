@@ -33,7 +33,8 @@ def check_address(host: str, port: int) -> None:
     try:
         found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
     except (socket.gaierror, UnicodeError) as exc:
-        raise ConfigError(f"--host {host}: not an address to listen on ({exc.strerror or exc})") from None
+        reason = exc.strerror or exc
+        raise ConfigError(f"--host {host}: not an address to listen on ({reason})") from None
     family, kind, proto, _, address = found[0]
     with contextlib.closing(socket.socket(family, kind, proto)) as probe:
         probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as waitress does
