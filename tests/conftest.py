@@ -54,6 +54,22 @@ def runner() -> CliRunner:
     return CliRunner()
 
 
+def tree_snapshot(root: Path) -> dict[str, tuple]:
+    """Every file and folder under ``root``: its bytes and modification time (folders: none)."""
+    found: dict[str, tuple] = {}
+    for path in sorted(root.rglob("*")):
+        stat = path.lstat()
+        key = str(path.relative_to(root))
+        found[key] = ("dir",) if path.is_dir() else (path.read_bytes(), stat.st_mtime_ns)
+    return found
+
+
+@pytest.fixture
+def snapshot():
+    """:func:`tree_snapshot`: compare a project before and after a command that must not write."""
+    return tree_snapshot
+
+
 CHROMIUM = Path("/usr/bin/chromium")  # Debian's package; Playwright's own download is not used
 CHROMIUM_ARGS = [
     "--no-sandbox",

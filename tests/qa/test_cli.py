@@ -102,6 +102,7 @@ def test_json_lists_each_failure_with_its_place(runner, checked):
     assert failure["flag"] == "ignore-end-punctuation" and failure["source"].startswith("source/")
     assert data["summary"] == {
         "error": 0, "warning": 1, "info": 0, "gating": 0, "catalogs": 2, "entries": 3,
+        "drafts": 0,
     }  # fmt: skip
 
 
@@ -114,8 +115,9 @@ def test_filters_by_language_document_check_and_drafts(runner, checked):
     assert only_ar["failures"][0]["state"] == "draft"
     no_drafts = json.loads(run(runner, checked, "check", "--json", "--no-drafts").output)
     assert [f["language"] for f in no_drafts["failures"]] == ["de"]
-    other_doc = json.loads(run(runner, checked, "check", "--json", "--doc", "nothing").output)
-    assert other_doc["failures"] == [] and other_doc["summary"]["catalogs"] == 0
+    other_doc = run(runner, checked, "check", "--json", "--doc", "nothing")
+    assert other_doc.exit_code == 1 and other_doc.stdout == ""
+    assert other_doc.stderr == "error: source/nothing.md: no such document\n"
     only_numbers = json.loads(run(runner, checked, "check", "--json", "--check", "numbers").output)
     assert only_numbers["failures"] == []
 

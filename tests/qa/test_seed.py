@@ -122,7 +122,7 @@ def test_every_check_runs_over_every_seed_catalog(seed):
         for entry in read_catalog(path)
         if entry.msgid and entry.msgstr and not entry.obsolete
     )
-    assert report.entries == translated
+    assert report.entries + report.drafts == translated
     for failure in report.failures:
         assert failure.issue.check_id in CHECKS and failure.line > 0
         entries = {e.msgid: e for e in read_catalog(seed.root / failure.catalog)}

@@ -79,3 +79,17 @@ def test_without_instance_dir_nothing_is_written(tmp_path):
     write_po(locales / "de/LC_MESSAGES/a.po", [("Peace.", "Frieden.")])
     assert len(MemoryStore(locales).load("de")) == 1
     assert sorted(p.name for p in tmp_path.iterdir()) == ["locales"]
+
+
+def test_a_read_only_store_uses_the_index_but_never_writes_it(tmp_path):
+    locales, instance = tmp_path / "locales", tmp_path / "instance"
+    write_po(locales / "de/LC_MESSAGES/a.po", [("Peace.", "Frieden.")])
+    assert len(MemoryStore(locales, instance, read_only=True).load("de")) == 1
+    assert not instance.exists()
+    MemoryStore(locales, instance).load("de")
+    index = instance / "tm" / "de.json"
+    before = index.read_bytes()
+    write_po(locales / "de/LC_MESSAGES/b.po", [("War.", "Krieg.")])
+    store = MemoryStore(locales, instance, read_only=True)
+    assert len(store.load("de")) == 2 and store.reread == 1  # a.po came from the index
+    assert index.read_bytes() == before

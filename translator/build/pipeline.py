@@ -86,7 +86,9 @@ def parse_formats(spec: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
         raise TranslatorError(
             f"unknown format(s) {', '.join(sorted(unknown))}: choose from {', '.join(FORMATS)}"
         )
-    return tuple(fmt for fmt in FORMATS if fmt in wanted) or FORMATS
+    if not wanted:
+        raise TranslatorError(f"no format given: choose from {', '.join(FORMATS)}")
+    return tuple(fmt for fmt in FORMATS if fmt in wanted)
 
 
 def build_documents(

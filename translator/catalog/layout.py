@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from translator.errors import LanguageError
+from translator.errors import LanguageError, SourceError
 from translator.languages import normalize_language
+from translator.text import validate_slug
 
 if TYPE_CHECKING:
     from translator.config import Settings
@@ -48,6 +49,15 @@ def _is_language(name: str) -> bool:
 
 
 def document_slugs(settings: Settings, only: list[str] | None = None) -> list[str]:
-    """Document names from ``source/`` (without parsing them); ``only`` keeps those listed."""
+    """Document names from ``source/`` (without parsing them); ``only`` keeps those listed.
+
+    A name in ``only`` with no ``source/<slug>.md`` is a :class:`SourceError`, so a step asked
+    for a document that does not exist stops before it reads or writes anything.
+    """
     names = sorted(path.stem for path in settings.source_dir.glob("*.md"))
-    return [name for name in names if name in only] if only else names
+    if not only:
+        return names
+    missing = [validate_slug(slug) for slug in only if slug not in names]
+    if missing:
+        raise SourceError(f"source/{missing[0]}.md: no such document")
+    return [name for name in names if name in only]

@@ -47,13 +47,16 @@ class Para:
     lines: list[str] = field(default_factory=list)  # the source lines it was joined from
 
 
-def decode_text(data: bytes, filename: str) -> str:
-    """Decode UTF-8 (a BOM is fine); SourceError naming the line of the first bad byte."""
+def decode_text(data: bytes, filename: str, first_line: int = 1) -> str:
+    """Decode UTF-8 (a BOM is fine); SourceError naming the line of the first bad byte.
+
+    ``first_line``: the line number ``data`` starts at (a stream read line by line).
+    """
     body = data.removeprefix(codecs.BOM_UTF8)
     try:
         return body.decode("utf-8")
     except UnicodeDecodeError as exc:
-        line = body.count(b"\n", 0, exc.start) + 1
+        line = body.count(b"\n", 0, exc.start) + first_line
         column = exc.start - body.rfind(b"\n", 0, exc.start)
         raise SourceError(
             f"{filename}:{line}: not UTF-8 (byte 0x{body[exc.start]:02x} at column {column}); "

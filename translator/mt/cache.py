@@ -29,19 +29,18 @@ _CHUNK = 400  # SQLite's limit on host parameters is 999 (older builds)
 
 
 class MTCache:
-    """Translations already paid for; ``path=None`` keeps them in memory for one process."""
+    """Translations already paid for; ``path=None`` keeps them in memory for one process.
 
-    def __init__(self, path: Path | None = None):
+    With ``read_only`` (a dry run) the file is only looked up, never created or written; a
+    missing file is an empty cache.
+    """
+
+    def __init__(self, path: Path | None = None, *, read_only: bool = False):
         self.path = path
+        self.read_only = read_only
         self._lock = threading.Lock()
-        if path is not None:
-            path.parent.mkdir(parents=True, exist_ok=True)
         try:
-            self._db = sqlite3.connect(
-                str(path) if path else ":memory:", timeout=30, check_same_thread=False
-            )
-            self._db.execute(_SCHEMA)
-            self._db.commit()
+            self._db = _open(path, read_only)
         except sqlite3.Error as exc:
             raise ConfigError(f"{path}: cannot open the translation cache ({exc})") from exc
 
@@ -65,7 +64,7 @@ class MTCache:
 
     def put_many(self, engine: str, source: str, target: str, pairs: dict[str, str]) -> None:
         """Remember translations (committed at once, so an interrupted run keeps them)."""
-        if not pairs:
+        if not pairs or self.read_only:
             return
         with self._lock:
             self._db.executemany(
@@ -82,3 +81,19 @@ class MTCache:
     def close(self) -> None:
         with self._lock:
             self._db.close()
+
+
+def _open(path: Path | None, read_only: bool) -> sqlite3.Connection:
+    if read_only and path is not None and path.is_file():
+        uri = f"{path.resolve().as_uri()}?mode=ro"
+        db = sqlite3.connect(uri, uri=True, timeout=30, check_same_thread=False)
+        db.execute("SELECT 1 FROM translation LIMIT 1")  # a file without the table is refused
+        return db
+    if read_only or path is None:
+        db = sqlite3.connect(":memory:", check_same_thread=False)
+    else:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        db = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+    db.execute(_SCHEMA)
+    db.commit()
+    return db

@@ -39,7 +39,7 @@ from translator.errors import (
 )
 from translator.glossary import acronyms, glossary_terms
 from translator.model import Role, Suggestion
-from translator.mt import MEMORY_ONLY, Engine, get_engine
+from translator.mt import MEMORY_ONLY, Engine, MTCache, cache_path, get_engine
 from translator.prefill.dates import carry_dates, date_only, localized_dates
 from translator.prefill.report import Counts, PrefillReport
 from translator.prefill.targets import CatalogRef
@@ -106,16 +106,21 @@ class Prefill:
         self.dry_run = dry_run
         self.progress = progress or (lambda _n: None)
         self.report = PrefillReport(dry_run=dry_run)
-        self.store = MemoryStore(settings.locales_dir, settings.instance_dir)
-        self._engines: dict[str, Engine | None] = {}
+        self.store = MemoryStore(settings.locales_dir, settings.instance_dir, read_only=dry_run)
+        self._engines: dict[str, Engine] = {}
         self._dead: dict[str, str] = {}  # engine name -> why it stopped
         self._languages: list[_Language] | None = None
 
     # -- reading -------------------------------------------------------------------------------
 
     def prepare(self) -> int:
-        """Read the catalogs and decide each entry's route; returns the number of candidates."""
+        """Read the catalogs and decide each entry's route; returns the number of candidates.
+
+        Every engine the run needs is built first: an unknown name or a missing key stops the
+        run (:class:`~translator.errors.TranslatorError`) before any file is touched.
+        """
         if self._languages is None:
+            self._open_engines()
             by_lang: dict[str, list[CatalogRef]] = defaultdict(list)
             for ref in self.refs:
                 by_lang[ref.lang].append(ref)
@@ -209,22 +214,30 @@ class Prefill:
 
     # -- engines -------------------------------------------------------------------------------
 
-    def _engine_for(self, state: _Language) -> Engine | None:
-        lang, engines = state.lang, self.settings.engines
+    def _engine_name(self, lang: str) -> str:
+        engines = self.settings.engines
         name = self.engine_name or engines.get(lang) or engines.get(lang.split("_")[0])
-        name = name or engines.get("*") or "google"
-        state.counts.engine = name
+        return name or engines.get("*") or "google"
+
+    def _open_engines(self) -> None:
+        """Build the engines of every language; only then may a real run write their cache."""
+        names = {self._engine_name(ref.lang) for ref in self.refs}
+        names |= {self.engine_name} if self.engine_name else set()
+        path = cache_path(self.settings)
+        for name in sorted(names - set(MEMORY_ONLY)):
+            cache = MTCache(path, read_only=True)  # a dry run never writes it
+            self._engines[name] = get_engine(name, self.settings, cache=cache)
+        if not self.dry_run:
+            for engine in self._engines.values():
+                engine.cache.close()
+                engine.cache = MTCache(path)
+
+    def _engine_for(self, state: _Language) -> Engine | None:
+        lang = state.lang
+        name = state.counts.engine = self._engine_name(lang)
         if name in MEMORY_ONLY:
             return None
-        if name not in self._engines:
-            try:
-                self._engines[name] = get_engine(name, self.settings)
-            except TranslatorError as exc:
-                self._engines[name] = None
-                self.report.errors.append(str(exc))
         engine = self._engines[name]
-        if engine is None:
-            return None
         if self.dry_run and getattr(engine, "languages_online", False):
             return engine  # its language list needs the network: a dry run does not ask
         try:

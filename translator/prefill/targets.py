@@ -8,9 +8,8 @@ from typing import TYPE_CHECKING
 
 from translator.catalog.layout import document_slugs, project_languages
 from translator.catalog.template import catalog_path
-from translator.errors import CatalogError, SourceError
+from translator.errors import CatalogError
 from translator.languages import normalize_language
-from translator.text import validate_slug
 
 if TYPE_CHECKING:
     from translator.config import Settings
@@ -28,11 +27,7 @@ class CatalogRef:
 def catalog_refs(settings: Settings, langs: list[str], slugs: list[str]) -> list[CatalogRef]:
     """The existing catalogs of ``langs`` x ``slugs`` (all when empty); unknown names refused."""
     codes = [normalize_language(lang) for lang in langs] or project_languages(settings)
-    names = document_slugs(settings)
-    missing = [slug for slug in slugs if slug not in names]
-    if missing:
-        raise SourceError(f"source/{validate_slug(missing[0])}.md: no such document")
-    names = slugs or names
+    names = document_slugs(settings, slugs)
     refs = []
     for code in codes:
         found = [

@@ -6,6 +6,7 @@ sorting and filtering, and its CSV export. Plain data built from a
 from __future__ import annotations
 
 import csv
+import dataclasses
 import io
 import os
 import re
@@ -333,3 +334,45 @@ def text_report(
         why = "; ".join(mark.describe()) if mark else ("broken: " + row.error if row.error else "")
         lines.append(f"{row.document[:34]:<34} {row.language:<6} {row.stats.percent:>5.1f}%  {why}")
     return lines
+
+
+def catalog_lines(table: StatsTable) -> list[str]:
+    """Lines of a table: one per catalog with entries, words and failing checks by severity."""
+    header = (
+        f"{'document':<34} {'lang':<6} {'done':>5} {'fuzzy':>5} {'untr':>5} {'words':>11} {'%':>6}"
+    )
+    lines = [header + "  checks (error/warning/info)"]
+    for row in table.rows:
+        s = row.stats
+        lines.append(
+            f"{row.document[:34]:<34} {row.language:<6} {s.done:>5} {s.fuzzy:>5} "
+            f"{s.untranslated:>5} {s.done_words:>5}/{s.total_words:<5} {s.percent:>5.1f}%"
+            f"  {_issue_counts(s.issues)}"
+        )
+    return lines
+
+
+def _issue_counts(issues: dict[str, int]) -> str:
+    """``2/5/0`` failing checks by severity, or ``-`` when none were counted."""
+    if not issues:
+        return "-"
+    return "/".join(str(issues.get(severity, 0)) for severity in ("error", "warning", "info"))
+
+
+def stale_rows(table: StatsTable, staleness: dict[tuple[str, str], Staleness]) -> StatsTable:
+    """Only the rows of catalogs behind their template or source."""
+    rows = [row for row in table.rows if (row.document, row.language) in staleness]
+    return dataclasses.replace(table, rows=rows)
+
+
+def stats_json(
+    table: StatsTable, staleness: dict[tuple[str, str], Staleness] | None = None
+) -> dict:
+    """``translator stats --json``: the table, plus why each catalog is stale when asked."""
+    data = table.to_dict()
+    if staleness is not None:
+        data["stale"] = [
+            {"document": doc, "language": lang, "reasons": list(mark.reasons)}
+            for (doc, lang), mark in sorted(staleness.items())
+        ]
+    return data

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import polib
 
+from translator.build import BuildOptions, BuildReport, build_documents, write_build
 from translator.catalog import (
     MergeResult,
     build_template,
@@ -24,9 +25,10 @@ from translator.catalog import (
     update_catalog,
     write_catalog,
 )
+from translator.catalog.io import write_text_atomic
 from translator.catalog.layout import document_slugs, project_languages
 from translator.config import Settings
-from translator.errors import TranslatorError
+from translator.errors import SourceError, TranslatorError
 from translator.languages import normalize_language
 from translator.model import Document
 from translator.progress.index import StatsIndex, fingerprint, open_index
@@ -39,6 +41,7 @@ from translator.progress.staleness import (
 from translator.progress.stats import CatalogStats, StatsRow, StatsTable, compute_stats
 from translator.qa.report import CheckReport, check_project, language_results
 from translator.segment import DocumentSet, load_documents, read_document
+from translator.text import validate_slug
 
 
 @dataclass
@@ -65,6 +68,9 @@ class Project:
         return self.settings.root
 
     def documents(self, slugs: list[str] | None = None) -> DocumentSet:
+        """The documents (all, or ``slugs``: an unknown name stops here), parsed."""
+        if slugs:
+            self.slugs(slugs)
         return load_documents(self.settings.source_dir, slugs)
 
     def languages(self) -> list[str]:
@@ -89,6 +95,14 @@ class Project:
         }
 
     # -- steps ---------------------------------------------------------------------------------
+
+    def save_source(self, slug: str, markdown: str, *, force: bool = False) -> Path:
+        """Write ``source/<slug>.md`` (an import); an existing document is kept unless ``force``."""
+        target = self.settings.source_dir / f"{validate_slug(slug)}.md"
+        if target.exists() and not force:
+            raise SourceError(f"{self.relative(target)} exists; use --force to replace it")
+        write_text_atomic(target, markdown)
+        return target
 
     def extract(self, slugs: list[str] | None = None) -> StepReport:
         """Write ``locales/<slug>.pot`` for each readable document."""
@@ -174,6 +188,15 @@ class Project:
             result = update_catalog(po, pot)
             write_catalog(po, path)
             return result
+
+    def build(
+        self, slugs: list[str] | None, options: BuildOptions, out_dir: Path | None = None
+    ) -> BuildReport:
+        """Build publishable documents (:mod:`translator.build`) into ``out_dir`` (``build/``)."""
+        docs = self.documents(slugs)
+        result = build_documents(self.settings, docs.documents, self.languages(), options)
+        result.report.errors[:0] = docs.errors
+        return write_build(result, out_dir if out_dir is not None else self.root / "build")
 
     # -- figures ---------------------------------------------------------------------------------
 

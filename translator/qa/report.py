@@ -68,12 +68,19 @@ class CheckReport:
     errors: list[str] = field(default_factory=list)
     blocking: list[str] = field(default_factory=list)  # Settings.blocking_checks
     catalogs: int = 0
-    entries: int = 0  # translated entries checked
+    entries: int = 0  # translated entries checked (by people: translated or approved)
+    drafts: int = 0  # fuzzy drafts checked (machine, memory, carried over); 0 without drafts
 
     def counts(self) -> dict[str, int]:
         """Failures by severity (every severity, zeros included)."""
         found = Counter(str(failure.issue.severity) for failure in self.failures)
         return {str(severity): found[str(severity)] for severity in SEVERITY_ORDER}
+
+    def at_least(self, severity: str) -> list[Failure]:
+        """Failures of ``severity`` or worse (``"info"``: all of them)."""
+        levels = [str(level) for level in SEVERITY_ORDER]
+        lowest = levels.index(severity)
+        return [f for f in self.failures if levels.index(str(f.issue.severity)) <= lowest]
 
     def gating(self) -> list[Failure]:
         """Failures that must stop a pipeline: errors and the coordinator's blocking checks."""
@@ -85,7 +92,7 @@ class CheckReport:
 
     def to_dict(self) -> dict:
         summary = {**self.counts(), "gating": len(self.gating())}
-        summary.update(catalogs=self.catalogs, entries=self.entries)
+        summary.update(catalogs=self.catalogs, entries=self.entries, drafts=self.drafts)
         return {
             "failures": [failure.to_dict(self.blocking) for failure in self.failures],
             "summary": summary,
@@ -115,11 +122,10 @@ def check_project(
             entries = catalogs[slug]
             results = run_checks(entries, lang, context, include_drafts=include_drafts, only=only)
             report.catalogs += 1
-            report.entries += sum(
-                1
-                for e in entries
-                if e.msgid and e.msgstr and not e.obsolete and (include_drafts or not is_fuzzy(e))
-            )
+            checked = [e for e in entries if e.msgid and e.msgstr and not e.obsolete]
+            drafts = sum(1 for e in checked if is_fuzzy(e))
+            report.entries += len(checked) - drafts
+            report.drafts += drafts if include_drafts else 0
             catalog = str(settings.locales_dir.relative_to(settings.root) / lang / "LC_MESSAGES")
             report.failures += _failures(entries, results, slug, lang, f"{catalog}/{slug}.po")
     return report

@@ -25,6 +25,7 @@ __all__ = [
     "read_document",
     "render_identity",
     "split_sentences",
+    "split_text",
 ]
 
 
@@ -80,6 +81,22 @@ def load_documents(source_dir: Path, slugs: list[str] | None = None) -> Document
         except TranslatorError as exc:
             result.errors.append(str(exc))
     return result
+
+
+def split_text(text: str, lang: str) -> list[str]:
+    """The sentences of plain text, whitespace inside each folded to single spaces.
+
+    Blank lines separate blocks, and a sentence never runs across a paragraph break.
+
+    >>> split_text("Dr. Smith came.  He\\nleft!\\n\\nNext one", "en")
+    ['Dr. Smith came.', 'He left!', 'Next one']
+    """
+    blocks = [block for block in text.replace("\r\n", "\n").split("\n\n") if block.strip()]
+    return [
+        " ".join(block[start:end].split())
+        for block in blocks
+        for start, end in split_sentences(block, lang)
+    ]
 
 
 def extract_segments(doc: Document) -> list[Segment]:

@@ -4,6 +4,7 @@ Reading every PO file of a language for each run is the slow part of building a 
 pairs are cached per catalog in ``instance/tm/<lang>.json`` together with each catalog's size
 and modification time. A catalog that changed (or appeared) is read again; one that disappeared
 is dropped. A catalog that cannot be read is reported and left out; the others still count.
+A ``read_only`` store (a dry run) uses the index but never writes it.
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ class MemoryStore:
     instance_dir: Path | None = None
     errors: list[str] = field(default_factory=list)
     reread: int = 0  # catalogs parsed by the last load (the others came from the index)
+    read_only: bool = False  # look the index up, never write it (a dry run)
 
     def index_path(self, lang: str) -> Path | None:
         return self.instance_dir / "tm" / f"{lang}.json" if self.instance_dir else None
@@ -80,7 +82,7 @@ class MemoryStore:
 
     def _write_index(self, lang: str, catalogs: dict[str, dict]) -> None:
         path = self.index_path(lang)
-        if path is None:
+        if path is None or self.read_only:
             return
         data = {"format": FORMAT, "lang": lang, "catalogs": catalogs}
         with contextlib.suppress(TranslatorError):  # a read-only instance dir costs speed only

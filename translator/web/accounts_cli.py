@@ -99,3 +99,14 @@ def set_role(conn: sqlite3.Connection, username: str, role: str, langs: list[str
         accounts.set_global_role(conn, user.id, None if role == "none" else role)
     user = accounts.get_user(conn, user.id)
     return f"{user.username}: {accounts.describe_roles(user)}"
+
+
+def reset_password(conn: sqlite3.Connection, username: str) -> str:
+    """A new one-time password for ``username`` (a forgotten one, the last admin's too).
+
+    It must be changed at the next login, and every session of that person ends.
+    """
+    user = accounts.require_user(conn, username)
+    password = accounts.new_password()
+    accounts.set_password(conn, user.id, password, temporary=True)
+    return password

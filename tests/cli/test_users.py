@@ -1,0 +1,33 @@
+"""translator users password: a forgotten password, the admin's too, is replaced from the shell."""
+
+from __future__ import annotations
+
+from translator.cli import cli
+from translator.web.data import people as accounts
+from translator.web.accounts_cli import open_accounts
+
+
+def run(runner, project, *args, input=None):
+    return runner.invoke(cli, ["--project", str(project.root), *args], input=input)
+
+
+def test_password_prints_a_new_one_time_password(runner, project):
+    with open_accounts(project.root) as conn:
+        first = accounts.ensure_first_admin(conn)  # what `serve` shows once, then forgotten
+        accounts.set_password(conn, accounts.require_user(conn, "admin").id, "chosen-by-me-1")
+    result = run(runner, project, "users", "password", "admin")
+    assert result.exit_code == 0, result.output
+    prefix = "new one-time password for admin (shown only now): "
+    assert result.stdout.startswith(prefix) and result.stdout.count("\n") == 1
+    new = result.stdout.removeprefix(prefix).strip()
+    assert len(new) >= accounts.MIN_PASSWORD and new != first
+    with open_accounts(project.root) as conn:
+        assert accounts.authenticate(conn, "admin", "chosen-by-me-1") is None
+        user = accounts.authenticate(conn, "admin", new)
+        assert user is not None and user.must_change_password and user.is_admin
+
+
+def test_password_for_an_unknown_name_is_one_line(runner, project):
+    result = run(runner, project, "users", "password", "nobody")
+    assert result.exit_code == 1
+    assert result.stderr == "error: no user named 'nobody'\n" and result.stdout == ""

@@ -1,0 +1,44 @@
+"""The ``translator`` command: the click group, and one module per command group beneath it.
+
+Each command is a thin front over the library (parse options, call, print); all printing
+happens in this package. Modules: :mod:`~.documents` (import, segment, extract, init, update),
+:mod:`~.prefill` (prefill, engines), :mod:`~.check`, :mod:`~.stats`, :mod:`~.build`,
+:mod:`~.serve`, :mod:`~.users`; shared pieces in :mod:`~.common`, error mapping and exit codes
+in :mod:`~.errors`.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from translator import __version__
+from translator.cli import build, check, documents, prefill, serve, stats, users
+from translator.cli.common import ProjectContext
+from translator.cli.errors import TranslatorGroup
+
+__all__ = ["cli", "main"]
+
+
+@click.group(cls=TranslatorGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.option(
+    "--project",
+    "root",
+    type=click.Path(file_okay=False, path_type=Path),
+    help="Project directory (default: nearest directory upwards with source/ and locales/).",
+)
+@click.version_option(__version__, prog_name="translator")
+@click.pass_context
+def cli(ctx: click.Context, root: Path | None) -> None:
+    """Translate resolutions sentence by sentence through PO catalogs."""
+    ctx.obj = ProjectContext(root)
+
+
+for _module in (documents, prefill, check, stats, build, serve, users):
+    for _command in _module.COMMANDS:
+        cli.add_command(_command)
+
+
+def main() -> None:
+    cli(prog_name="translator")

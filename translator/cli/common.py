@@ -1,0 +1,63 @@
+"""What every command shares: the context object, options spelled once, and output helpers."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from translator.config import find_project, load_settings
+from translator.project import Project, StepReport
+
+
+class ProjectContext:
+    """Carries the ``--project`` choice; the project is loaded only by commands that need it."""
+
+    def __init__(self, root: Path | None):
+        self._root = root
+        self._project: Project | None = None
+
+    @property
+    def project(self) -> Project:
+        if self._project is None:
+            root = self._root.resolve() if self._root else find_project()
+            self._project = Project(load_settings(root))
+        return self._project
+
+
+pass_project = click.make_pass_decorator(ProjectContext)
+
+
+def _split_list(ctx: click.Context, param: click.Parameter, values: tuple[str, ...]):
+    """``--lang de,fr --lang es`` -> ``("de", "fr", "es")``."""
+    return tuple(part.strip() for value in values for part in value.split(",") if part.strip())
+
+
+doc_option = click.option("--doc", "slugs", multiple=True, help="Only this document (repeatable).")
+lang_option = click.option(
+    "--lang",
+    "langs",
+    multiple=True,
+    callback=_split_list,
+    help="Only this language (repeatable, or a,b).",
+)
+json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+
+
+def emit_json(data) -> None:
+    click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
+
+
+def report_errors(errors: list[str]) -> None:
+    """One ``error: ...`` line on stderr per failure."""
+    for line in errors:
+        click.echo(f"error: {line}", err=True)
+
+
+def finish(report: StepReport) -> None:
+    """Exit non-zero when any part of a step failed (other parts were still done)."""
+    report_errors(report.errors)
+    if not report.ok:
+        sys.exit(1)

@@ -1,0 +1,134 @@
+"""From what people have to catalogs: ``import``, ``segment``, ``extract``, ``init``, ``update``."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from translator.cli.common import (
+    ProjectContext,
+    doc_option,
+    emit_json,
+    finish,
+    json_option,
+    lang_option,
+    pass_project,
+)
+from translator.errors import TranslatorError
+
+
+@click.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", default="en", show_default=True, help="Language of the document.")
+@click.option("--slug", help="Document name (default: from the title and date).")
+@click.option("--force", is_flag=True, help="Overwrite an existing source document.")
+@click.option("--stdout", "to_stdout", is_flag=True, help="Print the Markdown instead of saving.")
+@pass_project
+def import_command(ctx: ProjectContext, file: Path, lang, slug, force, to_stdout) -> None:
+    """Turn FILE (plain text, scraped page, HTML, .docx) into source/<slug>.md."""
+    from translator.importers import import_file
+    from translator.languages import parse_language
+
+    parse_language(lang)
+    result = import_file(file, lang=lang, slug=slug)
+    for line in result.dropped:
+        click.echo(f"dropped: {line}", err=True)
+    for line in result.warnings:
+        click.echo(f"warning: {line}", err=True)
+    if to_stdout:
+        click.echo(result.markdown, nl=False)
+        return
+    target = ctx.project.save_source(result.slug, result.markdown, force=force)
+    click.echo(ctx.project.relative(target))
+
+
+@click.command()
+@click.option("--lang", default="en", show_default=True, help="Language of the text.")
+@click.option("--jsonl", is_flag=True, help='Read {"lang", "text"} lines, write {"sentences"}.')
+def segment(lang: str, jsonl: bool) -> None:
+    """Split text on stdin into sentences, one per line."""
+    from translator.importers.paragraphs import decode_text
+    from translator.languages import parse_language
+    from translator.segment import split_sentences, split_text
+
+    stdin = sys.stdin.buffer
+    if not jsonl:
+        parse_language(lang)
+        for sentence in split_text(decode_text(stdin.read(), "<stdin>"), lang):
+            click.echo(sentence)
+        return
+    for number, raw in enumerate(stdin, 1):
+        line = decode_text(raw, "<stdin>", first_line=number)
+        if line.strip():
+            text, code = _jsonl_item(line, lang, number)
+            sentences = [text[start:end] for start, end in split_sentences(text, code)]
+            click.echo(json.dumps({"sentences": sentences}, ensure_ascii=False))
+
+
+def _jsonl_item(line: str, lang: str, number: int) -> tuple[str, str]:
+    """The text and language of one ``{"lang", "text"}`` line."""
+    try:
+        item = json.loads(line)
+        text, code = item["text"], item.get("lang", lang)
+    except (ValueError, KeyError, TypeError, AttributeError) as exc:
+        raise TranslatorError(f'<stdin>:{number}: expected {{"lang", "text"}}') from exc
+    if not isinstance(text, str) or not isinstance(code, str):
+        raise TranslatorError(f'<stdin>:{number}: expected {{"lang", "text"}} with strings')
+    return text, code
+
+
+@click.command()
+@doc_option
+@json_option
+@pass_project
+def extract(ctx: ProjectContext, slugs, as_json) -> None:
+    """Write locales/<slug>.pot templates from source/."""
+    report = ctx.project.extract(list(slugs) or None)
+    if as_json:
+        emit_json({"templates": report.items, "errors": report.errors})
+    else:
+        for item in report.items:
+            state = "written" if item["changed"] else "unchanged"
+            click.echo(f"{item['template']}: {item['entries']} entries ({state})")
+    finish(report)
+
+
+@click.command()
+@click.argument("langs", nargs=-1, required=True)
+@doc_option
+@json_option
+@pass_project
+def init(ctx: ProjectContext, langs, slugs, as_json) -> None:
+    """Create catalogs for new languages LANGS (e.g. de fa pt-BR)."""
+    report = ctx.project.init(list(langs), list(slugs) or None)
+    if as_json:
+        emit_json({"catalogs": report.items, "errors": report.errors})
+    else:
+        for item in report.items:
+            click.echo(f"{item['catalog']}: {'created' if item['created'] else 'exists'}")
+    finish(report)
+
+
+@click.command()
+@doc_option
+@lang_option
+@json_option
+@pass_project
+def update(ctx: ProjectContext, slugs, langs, as_json) -> None:
+    """Re-extract changed sources and merge them into every catalog, keeping all work."""
+    report = ctx.project.update(list(slugs) or None, list(langs) or None)
+    if as_json:
+        emit_json({"catalogs": report.items, "errors": report.errors})
+    else:
+        for item in report.items:
+            click.echo(
+                f"{item['document']} [{item['language']}]: {item['kept']} kept, "
+                f"{item['fuzzy']} fuzzy, {item['new']} new, {item['obsolete']} obsolete"
+            )
+    finish(report)
+
+
+COMMANDS = [import_command, segment, extract, init, update]

@@ -1,0 +1,47 @@
+"""``translator serve``: the review UI under waitress (the only command that imports Flask)."""
+
+from __future__ import annotations
+
+import contextlib
+import socket
+
+import click
+
+from translator.cli.common import ProjectContext, pass_project
+from translator.errors import ConfigError
+
+
+@click.command()
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@pass_project
+def serve(ctx: ProjectContext, host: str, port: int, threads: int) -> None:
+    """Run the review UI with waitress (first run: prints a one-time admin password)."""
+    import waitress
+
+    from translator.web import create_app
+
+    check_address(host, port)  # before the app writes instance/ (secret key, first admin)
+    app = create_app(project_root=ctx.project.root)
+    click.echo(f"translator: review UI for {ctx.project.root} at http://{host}:{port}/", err=True)
+    waitress.serve(app, host=host, port=port, threads=threads, ident="translator")
+
+
+def check_address(host: str, port: int) -> None:
+    """Refuse an address that cannot be listened on: unknown, not local, or taken."""
+    try:
+        found = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except (socket.gaierror, UnicodeError) as exc:
+        reason = exc.strerror or exc
+        raise ConfigError(f"--host {host}: not an address to listen on ({reason})") from None
+    family, kind, proto, _, address = found[0]
+    with contextlib.closing(socket.socket(family, kind, proto)) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)  # as waitress does
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise ConfigError(f"{host}:{port}: cannot listen there ({exc.strerror})") from None
+
+
+COMMANDS = [serve]
