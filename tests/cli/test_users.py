@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from translator.cli import cli
-from translator.web.data import people as accounts
 from translator.web.accounts_cli import open_accounts
+from translator.web.data import people as accounts
 
 
 def run(runner, project, *args, input=None):
