@@ -8,6 +8,7 @@ from pathlib import Path
 
 import click
 
+from translator.catalog.layout import stray_entries
 from translator.config import find_project, load_settings
 from translator.project import Project, StepReport
 
@@ -24,6 +25,8 @@ class ProjectContext:
         if self._project is None:
             root = self._root.resolve() if self._root else find_project()
             self._project = Project(load_settings(root))
+            for warning in stray_entries(self._project.settings):
+                click.echo(f"warning: {warning}", err=True)
         return self._project
 
 

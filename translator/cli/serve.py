@@ -12,8 +12,21 @@ from translator.errors import ConfigError
 
 
 @click.command()
-@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
-@click.option("--port", default=8080, show_default=True, type=click.IntRange(1, 65535))
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    envvar="TRANSLATOR_HOST",
+    help="Address to listen on (or TRANSLATOR_HOST).",
+)
+@click.option(
+    "--port",
+    default=8080,
+    show_default=True,
+    type=click.IntRange(1, 65535),
+    envvar="TRANSLATOR_PORT",
+    help="Port to listen on (or TRANSLATOR_PORT).",
+)
 @click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
 @pass_project
 def serve(ctx: ProjectContext, host: str, port: int, threads: int) -> None:
