@@ -27,7 +27,8 @@ ROOT = Path(__file__).resolve().parent
 sys.path.insert(0, str(ROOT.parent))
 
 from translator.segment import split  # noqa: E402
-from translator.segment.split import _language, split_sentences  # noqa: E402
+from translator.segment.language import library_language as _language  # noqa: E402
+from translator.segment.split import split_sentences  # noqa: E402
 
 DATA = ROOT / "data" / "segmentation"
 Segmenter = Callable[[str, str], list[str]]
