@@ -121,7 +121,9 @@ _UNICODE_SCRIPT = {
 }
 
 # Marks that end a sentence in any language, with or without a space after them.
-FULL_STOPS = "。！？．؟۔।॥։።፧။។៕།"
+FULL_STOPS = "。！？؟۔।॥։።፧။។៕།\u037e"
+# Marks of our own that end a sentence in one pysbd language besides pysbd's list for it.
+_EXTRA_TERMINALS = {"ar": "؛"}
 _LATIN_STOPS = ".!?…‼⁇⁈⁉"
 
 
@@ -176,11 +178,12 @@ def terminals(code: str) -> str:
     """Every mark that may end a sentence in pysbd language ``code``.
 
     pysbd's own list for the language (``:`` and ``،`` in Arabic, ``;`` in Greek, ``։`` and
-    ``:`` in Armenian) plus the unambiguous full stops of every script. The Latin ``. ! ? …``
+    ``:`` in Armenian; and the Arabic semicolon) plus the unambiguous full stops of every
+    script. The Latin ``. ! ? …``
     count only where pysbd counts the full stop (not in Armenian, Amharic, Burmese or Urdu,
     whose own marks end sentences there).
     """
-    own = "".join(LANGUAGE_CODES[code].Punctuations)
+    own = "".join(LANGUAGE_CODES[code].Punctuations) + _EXTRA_TERMINALS.get(code, "")
     latin = _LATIN_STOPS if "." in own else "!?"
     return "".join(dict.fromkeys(own + FULL_STOPS + latin))
 

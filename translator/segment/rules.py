@@ -6,13 +6,16 @@ rather than the end of a sentence; a one-letter word ("… you and I. Did you �
 that closes a clause ("He left at 6 P.M. Mr. Smith then …") still end one. ``own_cuts`` adds
 boundaries pysbd misses: after the unambiguous full stops of other scripts, after ``…`` or a
 closing quote before a capital, a full stop glued to the next sentence ("жағдайы.XVIII"),
-a Russian "и т. д." or "2021 г." ending a sentence, and the Arabic semicolon.
+a Russian "и т. д." ending a sentence, and the Arabic semicolon. A year ("2021 г.") before a
+capital is left to pysbd, which keeps it inside the sentence ("В 2010-2012 гг. Виктор ...").
 """
 
 from __future__ import annotations
 
 import re
 from functools import lru_cache
+
+from pysbd.languages import LANGUAGE_CODES
 
 from translator.segment.language import FULL_STOPS
 
@@ -33,7 +36,7 @@ _SUSPENSION_CUT = re.compile(
 )
 # "жағдайы.XVIII ғасыр", "world.The": a lower-case word, a full stop, a capitalised word.
 _GLUED_CUT = re.compile(r"(?<![\w.@/-])[^\W\d_]*[^\W\d_A-Z]{2}\.(?=[A-ZÀ-ÞА-ЯЁЇІЄҐΑ-Ω][^\W\d_])")
-_CYRILLIC_END_CUT = re.compile(r"(?:\bт\. ?[дп]\.|\d\s?(?:г|р|гг)\.)\s+(?=[А-ЯЁЇІЄҐ])")
+_CYRILLIC_END_CUT = re.compile(r"\bт\. ?[дп]\.\s+(?=[А-ЯЁЇІЄҐ])")
 _ARABIC_SEMICOLON_CUT = re.compile(r"؛\s+(?=\S)")
 
 # Abbreviations that do not end a sentence before a capital ("Dr. Müller", "z.B. Essen") and,
@@ -80,6 +83,7 @@ _ROMAN = re.compile(r"[IVXLC]+")
 _LAST_WORD = re.compile(r"([\w.°-]+)\.$")
 _TIME = re.compile(r"[ap]\.m", re.IGNORECASE)
 _SHORT_LEAD = 4  # "At 5 a.m." opens a sentence; "He left the bank at 6 P.M." ends one
+_SHORT_WORD = 3  # letters: "ej", "vb", "npr" before a lower-case word are abbreviations
 
 
 def own_cuts(text: str, base: str, dot_ends: bool) -> set[int]:
@@ -98,18 +102,27 @@ def own_cuts(text: str, base: str, dot_ends: bool) -> set[int]:
     return cuts
 
 
-def abbreviation_like(core: str) -> bool:
+def abbreviation_like(core: str, base: str, code: str) -> bool:
     """Whether the word before the final stop of ``core`` looks like an abbreviation or a
-    number (short, dotted or digits): such a stop before a lower-case word is no end."""
+    number (one of ours or pysbd's, dotted, digits, at most three letters): such a stop before
+    a lower-case word is no end ("p. ej. sobre", "vb. greve", "2019. godine")."""
     match = _LAST_WORD.search(core)
     if not match:
         return False
     token = match.group(1)
     letters = sum(ch.isalpha() for ch in token)
-    return "." in token or any(ch.isdigit() for ch in token) or letters <= 4
+    dotted = "." in token or any(ch.isdigit() for ch in token)
+    return dotted or letters <= _SHORT_WORD or library_abbreviation(token, base, code)
 
 
-def abbreviated(core: str, following: str, base: str, opens_sentence: bool) -> bool:
+def library_abbreviation(token: str, base: str, code: str) -> bool:
+    """Whether ``token`` (without its final stop) is a known abbreviation: one of our tables
+    for the language or its pysbd language, or pysbd's own list for that language."""
+    word = token.lower()
+    return any(word in _abbreviations(name)[0] for name in (base, code)) or word in _library(code)
+
+
+def abbreviated(core: str, following: str, base: str, code: str, opens_sentence: bool) -> bool:
     """Whether the full stop ending ``core`` marks an abbreviation or an ordinal, not an end.
 
     ``core`` is the text before the stop (or its last part), ``following`` the text after it;
@@ -131,7 +144,7 @@ def abbreviated(core: str, following: str, base: str, opens_sentence: bool) -> b
         if next_word in _MONTH_NAMES:
             return True  # "16. January 2020", "17. Januar"
         return base == "de" and bool(previous) and previous[0].lower() in _ORDINAL_LEAD
-    not_final, before_number = _abbreviations(base)
+    not_final, before_number = _abbreviations(base) if base in _NOT_FINAL else _abbreviations(code)
     return word in not_final or (word in before_number and following[:1].isdigit())
 
 
@@ -149,6 +162,14 @@ def _time_continues(before: str, following: str, opens_sentence: bool) -> bool:
     if next_word in _TIME_FOLLOWERS:
         return True
     return opens_sentence and len(before.split()) <= _SHORT_LEAD - 1
+
+
+@lru_cache(maxsize=32)
+def _library(code: str) -> frozenset[str]:
+    """pysbd's abbreviation list for one of its languages."""
+    return frozenset(
+        word.strip().lower() for word in LANGUAGE_CODES[code].Abbreviation.ABBREVIATIONS
+    )
 
 
 @lru_cache(maxsize=64)

@@ -35,6 +35,7 @@ from translator.segment.rules import (
     SPACE,
     abbreviated,
     abbreviation_like,
+    library_abbreviation,
     own_cuts,
 )
 
@@ -44,7 +45,8 @@ _CLEAR_END = re.compile(r"(?<!\w)[^\W\d_][^\W\d_A-Z]{3,}[.!?] +(?=\S)")
 _LIST_NUMBER = re.compile(r"\d{1,3}\.\s+(?=\S)")
 _CLOSE_RUN = rf"(?:[{SPACE}]?[{re.escape(CLOSERS)}])*"
 _CLOSING_TAIL = re.compile(rf"{_CLOSE_RUN}(?=\s|$)")
-_BULLETS = "•⁃‣◦▪)"
+_BULLETS = "•⁃‣◦▪)\n"
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*(?=\S)")  # never inside a Markdown block; ends one
 _COLON_LEAD = 12  # words at most before a colon that ends an Arabic or Persian heading-like lead
 _COLON_LEADS = frozenset({"ar", "fa"})  # pysbd languages where a colon ends a lead
 _QUOTES = "\"'“‘„«‹(["
@@ -84,6 +86,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
         return [_strip(text, 0, len(text))]
     base = base_language(lang)
     block = _Block(text, base, code, ends, _library_cuts(text, code), enumeration(text, ends), [])
+    block.listing.starts.update(m.end() for m in _BLANK_LINE.finditer(text))
     proposed = block.library | own_cuts(text, base, ends_with_dot(code)) | block.listing.starts
     block.protected = protected(text)
     cuts, last = [], 0
@@ -171,12 +174,16 @@ def _keeps(block: _Block, cut: int, last: int) -> bool:
     mark, following = core[-1], text[cut : cut + _CONTEXT].lstrip(OPENERS)
     if mark == ":" and block.code in _COLON_LEADS:
         return _lead_ends(text, last, cut)
+    own = cut not in block.library
     lower = following[:1].islower()
-    if lower and (cut not in block.library or (mark == "." and abbreviation_like(core))):
+    if lower and (own or (mark == "." and abbreviation_like(core, block.base, block.code))):
         return False  # "p. ej. sobre": an abbreviation; our own cuts want a capital
-    if mark == ".":
-        return not abbreviated(core, following, block.base, opens_sentence=start == last)
-    return True
+    if mark != ".":
+        return True
+    glued = own and not text[cut - 1].isspace()
+    if glued and library_abbreviation(core.split()[-1][:-1], block.base, block.code):
+        return False  # "usw.Die": pysbd knows the abbreviation and saw no end
+    return not abbreviated(core, following, block.base, block.code, opens_sentence=start == last)
 
 
 def _lead_ends(text: str, last: int, cut: int) -> bool:
