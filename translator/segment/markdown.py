@@ -98,6 +98,14 @@ def parse_document(text: str, path: str = "<document>") -> Document:
     return doc
 
 
+def block_texts(text: str) -> list[tuple[Role, int, str]]:
+    """Every inline-bearing block of a source as ``(role, first line, content)``, in order:
+    what the splitter sees (the segmentation benchmarks run over these)."""
+    tokens = _MD.parse(text)
+    blocks = _blocks(tokens, text.split("\n"), _line_starts(text))
+    return [(block.role, block.line + 1, block.content) for block in blocks]
+
+
 def render_identity(doc: Document) -> str:
     """Rebuild the source exactly from the document's template and segments."""
     parts = [doc.front_matter]

@@ -25,10 +25,12 @@ SPACE = " \u00a0\u202f"  # French puts a (narrow) no-break space before » ! ?
 _STOPS = ".!?…‼⁇⁈⁉"
 _CLOSE_RUN = rf"(?:[{SPACE}]?[{re.escape(CLOSERS)}])*"
 
-# After a full stop and closing quotes a Japanese particle ("「行こう。」と言った") goes on.
+# After a full stop and closing quotes a Japanese particle ("「行こう。」と言った") goes on; a
+# book title's own mark ("《团结就是力量！》一书") ends nothing.
+_QUOTE_CLOSERS = CLOSERS.replace("》", "")
 _FULL_STOP_CUT = re.compile(
     rf"[{FULL_STOPS}](?:\s*(?=[^\s{re.escape(CLOSERS)}])"
-    rf"|{_CLOSE_RUN}\s*(?=[^\s\u3040-\u309f]))"
+    rf"|(?:[{SPACE}]?[{re.escape(_QUOTE_CLOSERS)}])*\s*(?=[^\s》\u3040-\u309f]))"
 )
 _SUSPENSION_CUT = re.compile(
     rf"(?:…|\.\.\.|[{re.escape(_STOPS)}](?:[{SPACE}]?[\"“”»)])+)\s+"
