@@ -62,7 +62,7 @@ def corpus() -> list[Block]:
     """Every non-signatory block of every corpus document, in file order."""
     blocks = []
     for folder in SOURCES:
-        for path in sorted(folder.glob("*.md")):
+        for path in sorted(p for p in folder.glob("*.md") if p.name != "README.md"):
             text = path.read_text(encoding="utf-8")
             lang = parse_document(text, path.name).lang
             for role, line, content in block_texts(text):

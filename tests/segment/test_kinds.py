@@ -125,6 +125,7 @@ GLUED = [
     ("kk-cyrillic", "kk", ["Ресейдің әлеуметтік жағдайы.", "XIX ғасырда көп нәрсе өзгерді."]),
     ("ru-cyrillic", "ru", ["Положение рабочих ухудшилось.", "XX век принёс новые битвы."]),
     ("en-latin-pysbd-differs", "en", ["The situation was tense.", "The next morning we struck."]),
+    ("da-lone-capital-pysbd-differs", "da", ["Hej verden.", "I dag er det tirsdag."]),
 ]
 
 
@@ -140,6 +141,7 @@ def test_a_full_stop_glued_to_the_next_capital_ends_a_sentence(lang, expected):
         ("en", "See www.example.org/News.html today."),
         ("it", "Buongiorno Sig.ra Rossi."),
         ("ru", "Это написал Л.Н.Толстой."),
+        ("de", "Sie kommt am 5.März wieder."),
     ],
 )
 def test_glued_stops_inside_addresses_names_and_abbreviations_stay(lang, text):

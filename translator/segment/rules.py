@@ -36,8 +36,11 @@ _SUSPENSION_CUT = re.compile(
     rf"(?:…|\.\.\.|[{re.escape(_STOPS)}](?:[{SPACE}]?[\"“”»)])+)\s+"
     rf"(?=[{re.escape(OPENERS)}]*[^\W\d_])"
 )
-# "жағдайы.XVIII ғасыр", "world.The": a lower-case word, a full stop, a capitalised word.
-_GLUED_CUT = re.compile(r"(?<![\w.@/-])[^\W\d_]*[^\W\d_A-Z]{2}\.(?=[A-ZÀ-ÞА-ЯЁЇІЄҐΑ-Ω][^\W\d_])")
+# "жағдайы.XVIII ғасыр", "world.The", "world.I dag": a word ending in two lower-case letters, a
+# full stop, then a capitalised word or a capital letter standing alone.
+_GLUED_CUT = re.compile(
+    r"(?<![\w.@/-])[^\W\d_]*[^\W\d_A-Z]{2}\.(?=[A-ZÀ-ÞА-ЯЁЇІЄҐΑ-Ω](?:[^\W\d_]|\s))"
+)
 _CYRILLIC_END_CUT = re.compile(r"\bт\. ?[дп]\.\s+(?=[А-ЯЁЇІЄҐ])")
 _ARABIC_SEMICOLON_CUT = re.compile(r"؛\s+(?=\S)")
 
@@ -166,12 +169,11 @@ def _time_continues(before: str, following: str, opens_sentence: bool) -> bool:
     return opens_sentence and len(before.split()) <= _SHORT_LEAD - 1
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def _library(code: str) -> frozenset[str]:
     """pysbd's abbreviation list for one of its languages."""
-    return frozenset(
-        word.strip().lower() for word in LANGUAGE_CODES[code].Abbreviation.ABBREVIATIONS
-    )
+    words = LANGUAGE_CODES[code].Abbreviation.ABBREVIATIONS
+    return frozenset(word.strip().lower() for word in words)
 
 
 @lru_cache(maxsize=64)
