@@ -107,3 +107,8 @@ def test_read_document_checks_slug_language_and_encoding(tmp_path):
     latin1.write_bytes(FRONT.encode() + b"caf\xe9\n")
     with pytest.raises(SourceError, match=r"x\.md:7: not valid UTF-8"):
         read_document(latin1)
+
+
+def test_unit_separator_is_refused_since_no_catalog_could_hold_it():
+    with pytest.raises(SourceError, match="U\\+001F"):
+        parse_document(FRONT + "One!\x1fTwo!\n", "source/x.md")

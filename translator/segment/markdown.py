@@ -25,7 +25,7 @@ CONTAINER_ROLES = ("dateline", "slogans", "signatories")
 REQUIRED_FIELDS = ("slug", "title", "lang")
 # NUL is replaced by CommonMark, a lone CR is a line end to it: neither could be rebuilt exactly
 # (read_document turns CR into LF first), and no control character can go into a PO file.
-_CONTROL = re.compile("[\x00-\x08\r\x0e-\x1b\x7f]")
+_CONTROL = re.compile("[\x00-\x08\r\x0e-\x1b\x1f\x7f]")  # \x1c-\x1e are folded below
 _FOLD = re.compile("[ \t]*[\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029][ \t]*")  # breaks -> one space
 
 
@@ -96,6 +96,14 @@ def parse_document(text: str, path: str = "<document>") -> Document:
     )
     _fill(doc, blocks, text, front_end)
     return doc
+
+
+def block_texts(text: str) -> list[tuple[Role, int, str]]:
+    """Every inline-bearing block of a source as ``(role, first line, content)``, in order:
+    what the splitter sees (the segmentation benchmarks run over these)."""
+    tokens = _MD.parse(text)
+    blocks = _blocks(tokens, text.split("\n"), _line_starts(text))
+    return [(block.role, block.line + 1, block.content) for block in blocks]
 
 
 def render_identity(doc: Document) -> str:
