@@ -42,6 +42,8 @@ def wait_for(url: str, process: subprocess.Popen, seconds: float) -> tuple[int, 
         try:
             with urllib.request.urlopen(url, timeout=5) as answer:
                 return answer.status, answer.read().decode("utf-8")
+        except urllib.error.HTTPError as exc:
+            return exc.code, ""
         except (urllib.error.URLError, ConnectionError):
             time.sleep(1)
     pytest.fail(f"no answer from {url} within {seconds:.0f} s")
