@@ -70,7 +70,7 @@ def test_readme_quickstart_serves_the_review_ui_in_a_fresh_clone(tmp_path, missi
         start_new_session=True,
     )
     try:
-        status, page = wait_for(f"http://127.0.0.1:{port}/login", process, 300)
+        status, page = wait_for(f"http://127.0.0.1:{port}/", process, 300)  # to the login page
     finally:
         os.killpg(process.pid, signal.SIGTERM)
         process.wait(30)
