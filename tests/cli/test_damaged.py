@@ -7,30 +7,10 @@ import re
 
 import pytest
 
+from tests.catalog.damage import DAMAGE
 from translator.cli import cli
 
 CATALOG = "locales/de/LC_MESSAGES/sample.po"
-
-
-def cut_mid_string(text: str) -> str:
-    return text[: text.index('msgid "', len(text) // 2) + 12]
-
-
-def unterminated_quote(text: str) -> str:
-    i = text.index('msgid "', len(text) // 2)
-    return text[: i + 7] + text[i + 7 :].replace('"', "", 1)
-
-
-def duplicate_msgid(text: str) -> str:
-    return text + "\n" + text.split("\n\n")[2] + "\n"
-
-
-def bad_charset(text: str) -> str:
-    return text.replace("charset=UTF-8", "charset=BOGUS-8", 1)
-
-
-def emptied(text: str) -> str:
-    return ""
 
 
 COMMANDS = [
@@ -49,9 +29,7 @@ def damaged_project(project):
     return project
 
 
-@pytest.mark.parametrize(
-    "damage", [cut_mid_string, unterminated_quote, duplicate_msgid, bad_charset, emptied]
-)
+@pytest.mark.parametrize("damage", DAMAGE, ids=lambda f: f.__name__)
 @pytest.mark.parametrize("command", COMMANDS, ids=" ".join)
 def test_a_damaged_catalog_fails_every_command_and_is_not_rewritten(
     runner, damaged_project, damage, command

@@ -7,34 +7,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.catalog.damage import DAMAGE
+
 FIRST = "The ICOR condemns the war."
 
 
-def _cut_mid_string(text: str) -> str:
-    return text[: text.index('msgid "', len(text) // 2) + 12]
-
-
-def _unterminated_quote(text: str) -> str:
-    i = text.index('msgstr "', len(text) // 2)
-    return text[: i + 8] + text[i + 8 :].replace('"', "", 1)
-
-
-def _duplicate_msgid(text: str) -> str:
-    return text + "\n" + text.split("\n\n")[2] + "\n"
-
-
-def _bad_charset(text: str) -> str:
-    return text.replace("charset=UTF-8", "charset=BOGUS-8", 1)
-
-
-def _emptied(text: str) -> str:
-    return ""
-
-
-DAMAGE = [_cut_mid_string, _unterminated_quote, _duplicate_msgid, _bad_charset, _emptied]
-
-
-@pytest.mark.parametrize("damage", DAMAGE, ids=lambda f: f.__name__.strip("_"))
+@pytest.mark.parametrize("damage", DAMAGE, ids=lambda f: f.__name__)
 def test_a_damaged_catalog_is_broken_in_the_ui_and_left_as_it_is(app, client, auth, review, damage):
     root = Path(app.config["PROJECT_ROOT"])
     path = root / "locales" / "de" / "LC_MESSAGES" / "sample.po"
