@@ -25,7 +25,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 VENV = HERE / ".venv"
-PIP_JSON = "https://pypi.org/pypi/pip/json"
+PIP_JSON = os.environ.get("BOOTSTRAP_PIP_JSON", "https://pypi.org/pypi/pip/json")  # tests: local
 
 
 def main(argv: list[str]) -> int:
