@@ -97,7 +97,7 @@ def busy(project, runner):
     base = ["--project", str(project.root)]
     assert runner.invoke(cli, [*base, "prefill", "--engine", "dummy"]).exit_code == 0
     assert runner.invoke(cli, [*base, "build", "--min-completion", "0"]).exit_code == 0
-    with open_accounts(project.root) as conn:
+    with open_accounts(project.root, create=True) as conn:
         add_user(conn, "ann", "Ann", "admin", [], "a-long-password")
     return project
 

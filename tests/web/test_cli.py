@@ -36,7 +36,7 @@ def test_users_add_prints_a_one_time_password(runner, root):
     )
     assert result.exit_code == 0, result.output
     password = result.output.split("shown only now): ")[1].strip()
-    with open_accounts(root) as conn:
+    with open_accounts(root, create=True) as conn:
         user = people.authenticate(conn, "dana", password)
         assert user.languages == {"de": "translator", "fr": "reviewer"}
         assert user.must_change_password and user.display_name == "Dana"
@@ -58,7 +58,7 @@ def test_users_add_with_a_language_role(runner, root):
         "fr:translator",
     )
     assert result.exit_code == 0, result.output
-    with open_accounts(root) as conn:
+    with open_accounts(root, create=True) as conn:
         user = people.find_user(conn, "rita")
         assert user.languages == {"de": "reviewer", "fr": "translator"}
         assert user.global_role is None
@@ -80,7 +80,7 @@ def test_users_add_with_password_from_stdin(runner, root):
     )
     assert result.exit_code == 0, result.output
     assert "one-time" not in result.output
-    with open_accounts(root) as conn:
+    with open_accounts(root, create=True) as conn:
         user = people.authenticate(conn, "ann", "a very good password")
         assert user.is_admin and not user.must_change_password
 

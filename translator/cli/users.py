@@ -15,10 +15,10 @@ def users() -> None:
     """Manage the review UI's accounts (instance/translator.sqlite3)."""
 
 
-def _accounts_db(ctx: ProjectContext):
+def _accounts_db(ctx: ProjectContext, *, create: bool = False):
     from translator.web.accounts_cli import open_accounts
 
-    return open_accounts(ctx.project.root)
+    return open_accounts(ctx.project.root, create=create)
 
 
 @users.command("add")
@@ -40,10 +40,11 @@ def _accounts_db(ctx: ProjectContext):
 @pass_project
 def users_add(ctx: ProjectContext, username, display_name, role, langs, password_stdin) -> None:
     """Add a person; without --password-stdin a one-time password is printed once."""
-    from translator.web.accounts_cli import add_user
+    from translator.web.accounts_cli import add_user, check_new_user
 
-    with _accounts_db(ctx) as conn:
-        password = sys.stdin.readline().rstrip("\n") if password_stdin else None
+    password = sys.stdin.readline().rstrip("\n") if password_stdin else None
+    check_new_user(username, role, list(langs), password)  # before a database is made
+    with _accounts_db(ctx, create=True) as conn:
         user, shown = add_user(conn, username, display_name, role, list(langs), password)
     click.echo(f"added {user.username}")
     if shown:

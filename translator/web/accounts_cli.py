@@ -30,8 +30,15 @@ def database_path(root: Path) -> Path:
 
 
 @contextlib.contextmanager
-def open_accounts(root: Path) -> Iterator[sqlite3.Connection]:
-    conn = connect(database_path(root))
+def open_accounts(root: Path, *, create: bool = False) -> Iterator[sqlite3.Connection]:
+    """The accounts database; only ``create`` makes one where none exists yet."""
+    path = database_path(root)
+    if not create and not path.exists():
+        raise accounts.AccountError(
+            f"{path}: no accounts yet (`translator users add NAME` or `translator serve` "
+            "makes them)"
+        )
+    conn = connect(path)
     try:
         init_schema(conn)
         yield conn
@@ -61,12 +68,7 @@ def add_user(
     ``role`` is global (admin, coordinator) or the default role in ``teams`` (translator,
     reviewer), as in ``translator users add dana --role reviewer --lang de``.
     """
-    default = "translator"
-    if role in accounts.LANGUAGE_ROLES:
-        if not teams:
-            raise accounts.AccountError(f"--role {role} needs --lang (the language team)")
-        default, role = role, None
-    languages = dict(parse_team(spec, default) for spec in teams)
+    role, languages = check_new_user(username, role, teams, password)
     shown = None
     if password is None:
         password = shown = accounts.new_password()
@@ -80,6 +82,21 @@ def add_user(
         must_change_password=shown is not None,
     )
     return user, shown
+
+
+def check_new_user(
+    username: str, role: str | None, teams: list[str], password: str | None
+) -> tuple[str | None, dict[str, str]]:
+    """Validate ``users add`` input before any database exists: (global role, teams)."""
+    accounts.validate_username(username)
+    if password is not None:
+        accounts.validate_password(password)
+    default = "translator"
+    if role in accounts.LANGUAGE_ROLES:
+        if not teams:
+            raise accounts.AccountError(f"--role {role} needs --lang (the language team)")
+        default, role = role, None
+    return role, dict(parse_team(spec, default) for spec in teams)
 
 
 def set_role(conn: sqlite3.Connection, username: str, role: str, langs: list[str]) -> str:
