@@ -7,6 +7,8 @@
   — :mod:`.activity`, charts by :mod:`.charts`;
 - ``/dashboard/amendments`` and ``/dashboard/amendments/<slug>``: changed source sentences and
   the coordinator's decision per change — :mod:`.amendments`;
+- ``/dashboard/documents/new`` and ``/documents/accept``: a new document (or a new version)
+  uploaded or pasted, previewed, then accepted — :mod:`.documents`;
 - ``/dashboard/export.csv`` and ``export.json``, and who may download them (``/settings``)
   — :mod:`.exports`.
 
@@ -19,7 +21,7 @@ from __future__ import annotations
 from flask import Blueprint
 
 from translator.web.context import STORE
-from translator.web.dashboard import activity, amendments, exports, figures, matrix
+from translator.web.dashboard import activity, amendments, documents, exports, figures, matrix
 from translator.web.templating import add_nav
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard", template_folder="templates")
@@ -32,6 +34,8 @@ bp.add_url_rule("/amendments/<slug>", view_func=amendments.amendment, methods=("
 bp.add_url_rule("/activity", view_func=activity.activity)
 bp.add_url_rule("/activity.svg", view_func=activity.activity_svg)
 bp.add_url_rule("/export.json", view_func=exports.export_json)
+bp.add_url_rule("/documents/new", view_func=documents.new_document, methods=("GET", "POST"))
+bp.add_url_rule("/documents/accept", view_func=documents.accept_document, methods=("POST",))
 bp.add_url_rule("/export.csv", view_func=exports.export_csv)
 
 bp.add_app_template_filter(figures.short_error, "short_error")
