@@ -80,7 +80,9 @@ def test_accept_makes_source_template_and_a_catalog_per_language(app, client, au
 
 def test_a_new_document_notifies_the_teams_of_its_languages(app, client, auth):
     html = preview(client, auth, text=PAGE).get_data(as_text=True)
-    client.post("/dashboard/documents/accept", data={"csrf_token": auth.token, "token": token_of(html)})
+    client.post(
+        "/dashboard/documents/accept", data={"csrf_token": auth.token, "token": token_of(html)}
+    )
     conn = connect(app.config["DATABASE"])
     try:
         dana = people.find_user(conn, "dana").id
@@ -98,7 +100,9 @@ def test_an_altered_or_foreign_token_is_refused_and_writes_nothing(app, client, 
     before = project_files(app)
     token = token_of(html)
     forged = token[:-3] + ("AAA" if not token.endswith("AAA") else "BBB")
-    response = client.post("/dashboard/documents/accept", data={"csrf_token": auth.token, "token": forged})
+    response = client.post(
+        "/dashboard/documents/accept", data={"csrf_token": auth.token, "token": forged}
+    )
     assert response.status_code == 400
     assert project_files(app) == before
 
@@ -139,8 +143,17 @@ def translate_sample(app, lang: str, author: str) -> None:
     for entry in po:
         if entry.msgid and not entry.obsolete:
             set_human(entry, f"[{lang}] {entry.msgid}")
-            log_change(conn, user=author, doc="sample", lang=lang, msgid=entry.msgid,
-                       action="save", before="", after=entry.msgstr, after_state="translated")
+            log_change(
+                conn,
+                user=author,
+                doc="sample",
+                lang=lang,
+                msgid=entry.msgid,
+                action="save",
+                before="",
+                after=entry.msgstr,
+                after_state="translated",
+            )
     conn.commit()
     conn.close()
     write_catalog(po, path)
@@ -166,7 +179,9 @@ def test_a_new_version_shows_the_amendment_impact_per_language_before_writing(ap
 def test_accepting_a_new_version_merges_and_tells_whose_entries_went_fuzzy(app, client, auth):
     translate_sample(app, "de", "dana")
     html = preview(client, auth, text=NEW_VERSION, version="sample").get_data(as_text=True)
-    client.post("/dashboard/documents/accept", data={"csrf_token": auth.token, "token": token_of(html)})
+    client.post(
+        "/dashboard/documents/accept", data={"csrf_token": auth.token, "token": token_of(html)}
+    )
     root = Path(app.config["PROJECT_ROOT"])
     po = read_catalog(root / "locales" / "de" / "LC_MESSAGES" / "sample.po")
     fuzzy = [e for e in po if "fuzzy" in e.flags and not e.obsolete]

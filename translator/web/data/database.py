@@ -113,6 +113,7 @@ CREATE INDEX IF NOT EXISTS mass_groups_catalog ON mass_groups (doc, lang, id);
 CREATE TABLE IF NOT EXISTS mass_items (
     group_id INTEGER NOT NULL REFERENCES mass_groups(id) ON DELETE CASCADE,
     log_id INTEGER NOT NULL,
+    key TEXT NOT NULL,
     msgid TEXT NOT NULL,
     before TEXT NOT NULL,
     after_version TEXT NOT NULL

@@ -84,6 +84,15 @@ def approve_translation(entry: polib.POEntry, user: str, text: str | None = None
     approve(entry, user, dt.date.today().isoformat())
 
 
+def accept_draft(entry: polib.POEntry) -> None:
+    """A reviewer accepts a machine or memory draft as it is: translated, its origin kept."""
+    _editable(entry)
+    if not entry.msgstr.strip():
+        raise EditError("there is no draft to accept")
+    set_fuzzy(entry, False)
+    set_comment_field(entry, "approved", None)
+
+
 def withdraw_approval(entry: polib.POEntry) -> None:
     """Back to "translated" (a reviewer changed their mind)."""
     set_comment_field(entry, "approved", None)

@@ -95,8 +95,9 @@ def import_upload(data: bytes, filename: str, *, lang: str, slug: str | None) ->
     suffix = Path(filename or "").suffix.lower()
     kind = SUFFIXES.get(suffix)
     if kind is None:
-        raise SourceError(f"{filename or 'the file'}: cannot import this kind of file "
-                          "(use .txt, .html or .docx)")
+        raise SourceError(
+            f"{filename or 'the file'}: cannot import this kind of file (use .txt, .html or .docx)"
+        )
     if kind == "word":
         with tempfile.TemporaryDirectory(prefix="translator-import-") as folder:
             path = Path(folder) / "upload.docx"
@@ -234,7 +235,9 @@ def _translated(project: Project, slug: str) -> dict[str, set[str]]:
             po = read_catalog(path)
         except TranslatorError:
             continue
-        found[lang] = {e.msgid for e in po if e.msgstr and "fuzzy" not in e.flags and not e.obsolete}
+        found[lang] = {
+            e.msgid for e in po if e.msgstr and "fuzzy" not in e.flags and not e.obsolete
+        }
     return found
 
 

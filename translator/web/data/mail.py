@@ -129,7 +129,9 @@ def _pending(conn: sqlite3.Connection, mode: str) -> dict[int, list[dict]]:
 def _mark_mailed(conn: sqlite3.Connection, ids: list[int]) -> None:
     stamp = now()
     for notification_id in ids:
-        conn.execute("UPDATE notifications SET mailed_at = ? WHERE id = ?", (stamp, notification_id))
+        conn.execute(
+            "UPDATE notifications SET mailed_at = ? WHERE id = ?", (stamp, notification_id)
+        )
     conn.commit()
 
 
@@ -138,8 +140,13 @@ def deliver_immediate(conn: sqlite3.Connection, config: MailConfig) -> int:
     sent = 0
     for items in _pending(conn, "immediate").values():
         messages = [
-            compose(config, item["address"], f"[translator] {item['body'][:70]}", item["body"],
-                    item["token"])
+            compose(
+                config,
+                item["address"],
+                f"[translator] {item['body'][:70]}",
+                item["body"],
+                item["token"],
+            )
             for item in items
         ]
         send(config, messages)
@@ -160,8 +167,14 @@ def deliver_digests(conn: sqlite3.Connection, config: MailConfig, at: dt.datetim
         count = len(items)
         text = f"{count} notification{'s' if count != 1 else ''} since the last digest:\n\n"
         subject = f"[translator] Daily digest: {count} notification{'s' if count != 1 else ''}"
-        send(config, [compose(config, items[0]["address"], subject, text + "\n".join(lines),
-                              items[0]["token"])])
+        send(
+            config,
+            [
+                compose(
+                    config, items[0]["address"], subject, text + "\n".join(lines), items[0]["token"]
+                )
+            ],
+        )
         _mark_mailed(conn, [item["id"] for item in items])
         conn.execute(
             "UPDATE mail_settings SET last_digest = ? WHERE user_id = ?",

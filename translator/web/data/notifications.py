@@ -136,8 +136,9 @@ def notify_amended(
                 f"{'s' if count != 1 else ''} went fuzzy and wait for a check."
             )
             first = by_person[name][0]
-            ids += notify(conn, [user_id], "amended", body, doc=slug, lang=lang, msgid=first,
-                          actor=actor)
+            ids += notify(
+                conn, [user_id], "amended", body, doc=slug, lang=lang, msgid=first, actor=actor
+            )
     return ids
 
 
@@ -153,16 +154,18 @@ def notify_comment(
     earlier = _user_ids(conn, [row["username"] for row in rows], author)
     snippet = body if len(body) <= 140 else body[:139] + "…"
     ids = []
-    for name, user_id in mentioned.items():
+    for user_id in mentioned.values():
         text = f"{author} mentioned you on a {lang} sentence of {doc}: “{snippet}”"
-        ids += notify(conn, [user_id], "comment", text, doc=doc, lang=lang, msgid=msgid,
-                      actor=author)
+        ids += notify(
+            conn, [user_id], "comment", text, doc=doc, lang=lang, msgid=msgid, actor=author
+        )
     for name, user_id in earlier.items():
         if name in mentioned:
             continue
         text = f"{author} answered your comment on a {lang} sentence of {doc}: “{snippet}”"
-        ids += notify(conn, [user_id], "comment", text, doc=doc, lang=lang, msgid=msgid,
-                      actor=author)
+        ids += notify(
+            conn, [user_id], "comment", text, doc=doc, lang=lang, msgid=msgid, actor=author
+        )
     return ids
 
 
@@ -180,8 +183,16 @@ def notify_sent_back(
             f"{actor} sent {count} of your {lang} translation{'s' if count != 1 else ''}"
             f" of {doc} back to draft."
         )
-        ids += notify(conn, [user_id], "sent-back", body, doc=doc, lang=lang,
-                      msgid=by_person[name][0], actor=actor)
+        ids += notify(
+            conn,
+            [user_id],
+            "sent-back",
+            body,
+            doc=doc,
+            lang=lang,
+            msgid=by_person[name][0],
+            actor=actor,
+        )
     return ids
 
 

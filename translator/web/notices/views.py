@@ -25,7 +25,11 @@ def target_url(item: dict) -> str:
     """Where a notification leads: the sentence or document it is about, or the feed."""
     store = get_store()
     lang, doc = item["lang"], item["doc"]
-    if doc not in store.slugs() or lang not in store.languages() or not current_user.may(lang, "view"):
+    if (
+        doc not in store.slugs()
+        or lang not in store.languages()
+        or not current_user.may(lang, "view")
+    ):
         return url_for(".feed")
     if item["msgid"]:
         key = entry_key(polib.POEntry(msgid=item["msgid"]))
@@ -68,7 +72,9 @@ def read():
     if not (raw.isascii() and raw.isdigit()) or not 0 < int(raw) < 2**63:
         abort(400, "Expected a notification id.")
     wanted = int(raw)
-    item = next((i for i in notifications.feed(conn, current_user.id, 10_000) if i["id"] == wanted), None)
+    item = next(
+        (i for i in notifications.feed(conn, current_user.id, 10_000) if i["id"] == wanted), None
+    )
     if item is None:
         abort(404, "There is no such notification.")
     notifications.mark_read(conn, current_user.id, [wanted])
@@ -82,7 +88,11 @@ def settings():
     mode = request.form.get("mode", "off")
     if mode not in notifications.MODES:
         abort(400, "Expected off, immediate or daily.")
-    if address and (len(address) > MAX_ADDRESS or "@" not in address or any(c.isspace() or c in "<>,;\"" for c in address)):
+    if address and (
+        len(address) > MAX_ADDRESS
+        or "@" not in address
+        or any(c.isspace() or c in '<>,;"' for c in address)
+    ):
         flash("That does not look like an e-mail address.", "error")
         return redirect(url_for(".feed"))
     if mode != "off" and not address:
