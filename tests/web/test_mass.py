@@ -46,8 +46,17 @@ def filled(app):
             set_draft(entry, text, how)
         else:
             set_human(entry, text)
-            log_change(conn, user="dana", doc="sample", lang="de", msgid=msgid, action="save",
-                       before="", after=text, after_state="translated")  # fmt: skip
+            log_change(
+                conn,
+                user="dana",
+                doc="sample",
+                lang="de",
+                msgid=msgid,
+                action="save",
+                before="",
+                after=text,
+                after_state="translated",
+            )
     conn.commit()
     conn.close()
     write_catalog(po, po_path(app))
@@ -104,8 +113,9 @@ def test_filters_select_by_state_check_origin_and_search(filled, client, auth):
         "Dr. Smith and the U.S. government are responsible for 3.5 million refugees."
     ]
     assert [s for _, s in listed(client, state="translated", q="krieg").values()] == [
-        "Stop the war!", "The ICOR condemns the war."
-    ]  # fmt: skip
+        "Stop the war!",
+        "The ICOR condemns the war.",
+    ]
 
 
 def test_approve_selected_is_one_group_and_undo_restores_it(filled, client, auth):
