@@ -25,6 +25,7 @@ import ssl
 from collections.abc import Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
+from email.policy import SMTP as SMTP_POLICY
 from email.utils import formatdate, make_msgid
 
 from translator.errors import TranslatorError
@@ -32,6 +33,8 @@ from translator.web.data.database import now
 
 TIMEOUT = 20  # seconds for the SMTP conversation
 SECURITY = ("starttls", "ssl", "none")
+# long lines allowed (RFC 5322: 998), so a long unsubscribe URL is never an encoded word
+POLICY = SMTP_POLICY.clone(max_line_length=998)
 
 
 class MailError(TranslatorError):
@@ -79,7 +82,7 @@ class MailConfig:
 def compose(config: MailConfig, to: str, subject: str, text: str, token: str) -> EmailMessage:
     """A plain-text message with the unsubscribe link in the body and the headers."""
     link = config.unsubscribe_url(token)
-    message = EmailMessage()
+    message = EmailMessage(policy=POLICY)
     message["From"] = config.sender
     message["To"] = to
     message["Subject"] = subject
