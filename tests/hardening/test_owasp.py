@@ -30,8 +30,12 @@ from translator.config import load_settings
 from translator.project import Project
 from translator.web.data import database, people
 
-PUBLIC = {"static", "auth.login", "auth.logout"}  # reachable without logging in
-FOR_EVERYONE = PUBLIC | {"review.home", "auth.password"}  # logged in, whatever the role
+# reachable without logging in (an e-mail's unsubscribe link carries its own token)
+PUBLIC = {"static", "auth.login", "auth.logout", "notices.unsubscribe"}
+# logged in, whatever the role
+FOR_EVERYONE = PUBLIC | {
+    "review.home", "auth.password", "notices.feed", "notices.read", "notices.settings"
+}  # fmt: skip
 SKIP_METHODS = {"HEAD", "OPTIONS"}  # answered by Flask from the rule, without running a view
 MARKERS = ("<script>alert(", "<img src=x onerror", "<svg onload", "javascript:alert")
 XSS = "<script>alert('x')</script><img src=x onerror=alert(1)><svg onload=alert(2)>"

@@ -66,17 +66,27 @@ def is_fuzzy(entry: polib.POEntry) -> bool:
     return FUZZY in entry.flags
 
 
+def translation_text(entry: polib.POEntry) -> str:
+    """The translation as one string: ``msgstr``, or a plural entry's forms when all are filled
+    ("" otherwise, as gettext counts a plural entry with an empty form as untranslated)."""
+    if entry.msgid_plural:
+        forms = [entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural)]
+        return "\x1f".join(forms) if forms and all(forms) else ""
+    return entry.msgstr
+
+
 def is_approved(entry: polib.POEntry) -> bool:
     """Approved by a reviewer, and not edited since."""
-    if not entry.msgstr or is_fuzzy(entry) or entry.obsolete:
+    text = translation_text(entry)
+    if not text or is_fuzzy(entry) or entry.obsolete:
         return False
     parts = comment_fields(entry).get("approved", "").split()
-    return len(parts) >= 3 and parts[-1] == text_hash(entry.msgstr)
+    return len(parts) >= 3 and parts[-1] == text_hash(text)
 
 
 def entry_state(entry: polib.POEntry) -> EntryState:
     """untranslated, draft (fuzzy), translated, or approved, as gettext tools would count it."""
-    if not entry.msgstr:
+    if not translation_text(entry):
         return EntryState.UNTRANSLATED
     if is_fuzzy(entry):
         return EntryState.DRAFT
@@ -129,7 +139,7 @@ def set_fuzzy(entry: polib.POEntry, fuzzy: bool) -> None:
 def approve(entry: polib.POEntry, user: str, day: str) -> None:
     """Mark the current translation approved by ``user`` on ``day`` (clears fuzzy)."""
     set_fuzzy(entry, False)
-    set_comment_field(entry, "approved", f"{user} {day} {text_hash(entry.msgstr)}")
+    set_comment_field(entry, "approved", f"{user} {day} {text_hash(translation_text(entry))}")
 
 
 def change_key(old: str, new: str) -> str:

@@ -7,10 +7,11 @@ the one place to add an area. The instance folder is the project's git-ignored `
 The house, top to bottom: one package per audience, each a blueprint with its URL map in its
 ``__init__`` and its own templates: ``review`` (translators and reviewers: home, editor,
 preview), ``api`` (the editor's JSON calls), ``dashboard`` (coordinators' figures),
-``accounts`` (login, people, languages). Beneath them the shared Flask glue: ``access`` (who
-may open what), ``context`` (the store and this request's database), ``templating``,
-``security``, ``errors``. At the bottom ``data``: catalogs, changes, help and the review
-database, with no Flask in it. ``accounts_cli`` is the ``translator users`` command's door.
+``accounts`` (login, people, languages), ``notices`` (each person's notifications).
+Beneath them the shared Flask glue: ``access`` (who may open what), ``context`` (the store
+and this request's database), ``templating``, ``security``, ``errors``. At the bottom
+``data``: catalogs, changes, help and the review database, with no Flask in it.
+``accounts_cli`` is the ``translator users`` command's door.
 """
 
 from __future__ import annotations
@@ -71,13 +72,14 @@ def register_blueprints(app: Flask) -> None:
     A new area registers its blueprint here and, for a link in the top bar, calls
     :func:`translator.web.templating.add_nav` with its main endpoint (see ``dashboard``).
     """
-    from translator.web import accounts, api, dashboard, review
+    from translator.web import accounts, api, dashboard, notices, review
 
     app.register_blueprint(accounts.auth_bp)
     app.register_blueprint(review.bp)
     app.register_blueprint(api.bp)
     app.register_blueprint(accounts.admin_bp)
     app.register_blueprint(dashboard.bp)
+    app.register_blueprint(notices.bp)
 
 
 def _defaults(instance_dir: Path) -> dict[str, Any]:

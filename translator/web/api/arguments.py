@@ -7,6 +7,8 @@ from flask import abort, request
 
 from translator.web.access import open_workspace
 
+MAX_PLURAL_FORMS = 6  # the most any language has (Arabic)
+
 
 def json_body() -> dict:
     """The JSON object in the body (400 for anything else)."""
@@ -23,6 +25,18 @@ def string_field(data: dict, name: str, required: bool = True) -> str | None:
         return None
     if not isinstance(value, str):
         abort(400, f"Expected {name!r} as a string.")
+    return value
+
+
+def plural_field(data: dict) -> list[str] | None:
+    """``msgstr_plural``: one string per plural form (None when missing; else 400)."""
+    value = data.get("msgstr_plural")
+    if value is None:
+        return None
+    if not isinstance(value, list) or not 0 < len(value) <= MAX_PLURAL_FORMS:
+        abort(400, f"Expected 'msgstr_plural' as a list of 1 to {MAX_PLURAL_FORMS} strings.")
+    if not all(isinstance(text, str) for text in value):
+        abort(400, "Expected 'msgstr_plural' as a list of strings.")
     return value
 
 

@@ -12,9 +12,15 @@ from flask import abort, jsonify
 from flask_login import login_required
 
 from translator.web.access import entry_changes
-from translator.web.api.arguments import entry_number, json_body, open_space, string_field
+from translator.web.api.arguments import (
+    entry_number,
+    json_body,
+    open_space,
+    plural_field,
+    string_field,
+)
 from translator.web.context import get_db
-from translator.web.data import assist, database, entries
+from translator.web.data import assist, database, editing, entries
 from translator.web.data.catalogs import Conflict, EntryGone
 from translator.web.data.editing import EditError
 
@@ -31,6 +37,7 @@ def entry_json(space, key: str) -> dict:
         "number": row.number,
         "msgid": entry.msgid,
         "msgstr": entry.msgstr,
+        "msgstr_plural": editing.plural_texts(entry) if entry.msgid_plural else None,
         "version": row.version,
         "state": row.state,
         "state_label": row.state_label,
@@ -89,9 +96,10 @@ def save(slug: str, lang: str, key: str):
     space = open_space(slug, lang, "edit")
     data = json_body()
     action = data.get("action", "save")
-    text = string_field(data, "msgstr", required=action == "save")
+    forms = plural_field(data)
+    text = string_field(data, "msgstr", required=action == "save" and forms is None)
     version = string_field(data, "version")
-    return _run(space, key, text, "save", key, version, text, action)
+    return _run(space, key, text, "save", key, version, text, action, forms)
 
 
 @login_required

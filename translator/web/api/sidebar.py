@@ -15,7 +15,8 @@ from translator.web.api.arguments import (
     string_field,
 )
 from translator.web.context import get_db
-from translator.web.data import assist, database
+from translator.web.data import assist, database, notifications
+from translator.web.notices import deliver
 
 MAX_COMMENT = 5000
 
@@ -48,9 +49,14 @@ def add_comment(slug: str, lang: str, key: str):
     if len(body) > MAX_COMMENT:
         return jsonify(error=f"Comments are limited to {MAX_COMMENT} characters."), 422
     conn = get_db()
+    notified = notifications.notify_comment(
+        conn, space.slug, space.lang, entry.msgid, current_user.username, body
+    )  # before adding it: earlier commenters are who it answers
     comment_id = database.add_comment(
         conn, current_user.username, space.slug, space.lang, entry.msgid, body
     )
+    if notified:
+        deliver()
     return jsonify(ok=True, comment=database.get_comment(conn, comment_id)), 201
 
 

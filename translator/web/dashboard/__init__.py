@@ -5,8 +5,12 @@
 - ``/dashboard/language/<lang>``: one language's documents, team, last activity, words left,
   and ``/dashboard/activity`` (and ``activity.svg``): words translated and approved per day
   — :mod:`.activity`, charts by :mod:`.charts`;
+- ``/dashboard/people``: words translated and reviewed per person and language over time,
+  a chart per person — :mod:`.people`;
 - ``/dashboard/amendments`` and ``/dashboard/amendments/<slug>``: changed source sentences and
   the coordinator's decision per change — :mod:`.amendments`;
+- ``/dashboard/documents/new`` and ``/documents/accept``: a new document (or a new version)
+  uploaded or pasted, previewed, then accepted — :mod:`.documents`;
 - ``/dashboard/export.csv`` and ``export.json``, and who may download them (``/settings``)
   — :mod:`.exports`.
 
@@ -19,7 +23,15 @@ from __future__ import annotations
 from flask import Blueprint
 
 from translator.web.context import STORE
-from translator.web.dashboard import activity, amendments, exports, figures, matrix
+from translator.web.dashboard import (
+    activity,
+    amendments,
+    documents,
+    exports,
+    figures,
+    matrix,
+    people,
+)
 from translator.web.templating import add_nav
 
 bp = Blueprint("dashboard", __name__, url_prefix="/dashboard", template_folder="templates")
@@ -31,7 +43,10 @@ bp.add_url_rule("/amendments", view_func=amendments.amendments)
 bp.add_url_rule("/amendments/<slug>", view_func=amendments.amendment, methods=("GET", "POST"))
 bp.add_url_rule("/activity", view_func=activity.activity)
 bp.add_url_rule("/activity.svg", view_func=activity.activity_svg)
+bp.add_url_rule("/people", view_func=people.people)
 bp.add_url_rule("/export.json", view_func=exports.export_json)
+bp.add_url_rule("/documents/new", view_func=documents.new_document, methods=("GET", "POST"))
+bp.add_url_rule("/documents/accept", view_func=documents.accept_document, methods=("POST",))
 bp.add_url_rule("/export.csv", view_func=exports.export_csv)
 
 bp.add_app_template_filter(figures.short_error, "short_error")

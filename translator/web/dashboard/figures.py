@@ -82,6 +82,8 @@ def dashboard_nav() -> list[tuple[str, str, str]]:
         ("dashboard.index", "Matrix", url_for("dashboard.index")),
         ("dashboard.amendments", "Amendments", url_for("dashboard.amendments")),
         ("dashboard.activity", "Activity", url_for("dashboard.activity")),
+        ("dashboard.people", "People", url_for("dashboard.people")),
+        ("dashboard.new_document", "New document", url_for("dashboard.new_document")),
     ]
 
 

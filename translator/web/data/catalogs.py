@@ -69,6 +69,11 @@ def entry_version(entry: polib.POEntry) -> str:
     return hashlib.sha1(data.encode("utf-8")).hexdigest()[:16]
 
 
+def plural_display(entry: polib.POEntry) -> str:
+    """A plural entry's forms as one line for the log and conflicts: ``form | form``."""
+    return " | ".join(entry.msgstr_plural[k] for k in sorted(entry.msgstr_plural))
+
+
 @dataclass(frozen=True)
 class Snapshot:
     """An entry's changeable parts at one moment (for conflicts, the audit log and undo)."""
@@ -86,7 +91,7 @@ class Snapshot:
         return cls(
             key=entry_key(entry),
             msgid=entry.msgid,
-            msgstr=entry.msgstr,
+            msgstr=entry.msgstr if not entry.msgid_plural else plural_display(entry),
             state=str(entry_state(entry)),
             version=entry_version(entry),
             tcomment=entry.tcomment or "",

@@ -44,8 +44,13 @@ class EntryChanges:
     def __init__(self, space: Workspace, user: User, conn: sqlite3.Connection):
         self.space, self.user, self.conn = space, user, conn
 
-    def save(self, key: str, version: str, text: str | None, action: str):
-        """Save ``text`` as translated, as needing review, approved, or withdraw an approval."""
+    def save(
+        self, key: str, version: str, text: str | None, action: str, forms: list | None = None
+    ):
+        """Save ``text`` as translated, as needing review, approved, or withdraw an approval.
+
+        :param forms: for a plural entry, one text per plural form instead of ``text``.
+        """
         if action not in SAVE_ACTIONS:
             raise Refused(400, f"Unknown action {action!r}.")
         self._require("review" if action in ("approve", "unapprove") else "edit")
@@ -56,10 +61,15 @@ class EntryChanges:
                 editing.withdraw_approval(entry)
                 return
             if action == "approve":
-                editing.approve_translation(entry, self.user.username, text)
+                if forms is not None and forms != editing.plural_texts(entry):
+                    editing.save_plural(entry, forms)
+                plain = None if forms is not None else text
+                editing.approve_translation(entry, self.user.username, plain)
                 return
             self._guard_approved(entry)
-            if text is None:
+            if forms is not None:
+                editing.save_plural(entry, forms, needs_review=action == "review")
+            elif text is None:
                 editing.mark_needs_review(entry)
             else:
                 editing.save_translation(entry, text, needs_review=action == "review")

@@ -1,5 +1,6 @@
 """The review UI's own SQLite database: people, their languages and roles, the audit log,
-comments, login attempts and where each person left off.
+comments, login attempts, where each person left off, notifications and their mail settings
+(:mod:`.notifications`), and the groups of mass actions that can be undone (:mod:`.mass`).
 
 Catalogs stay the truth for translations; this database records who did what. Every function
 takes an open connection (WAL mode, so readers never wait for a writer): the web app keeps one
@@ -75,6 +76,49 @@ CREATE TABLE IF NOT EXISTS positions (
     at TEXT NOT NULL,
     PRIMARY KEY (user_id, doc, lang)
 );
+CREATE TABLE IF NOT EXISTS notifications (
+    id INTEGER PRIMARY KEY,
+    user_id INTEGER NOT NULL REFERENCES users(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    kind TEXT NOT NULL,
+    doc TEXT NOT NULL DEFAULT '',
+    lang TEXT NOT NULL DEFAULT '',
+    msgid TEXT NOT NULL DEFAULT '',
+    body TEXT NOT NULL,
+    actor TEXT NOT NULL DEFAULT '',
+    read_at TEXT,
+    mailed_at TEXT
+);
+CREATE INDEX IF NOT EXISTS notifications_user ON notifications (user_id, id);
+CREATE TABLE IF NOT EXISTS mail_settings (
+    user_id INTEGER PRIMARY KEY REFERENCES users(id) ON DELETE CASCADE,
+    address TEXT NOT NULL DEFAULT '',
+    mode TEXT NOT NULL DEFAULT 'off' CHECK (mode IN ('off', 'immediate', 'daily')),
+    token TEXT NOT NULL UNIQUE,
+    last_digest TEXT
+);
+CREATE TABLE IF NOT EXISTS mass_groups (
+    id INTEGER PRIMARY KEY,
+    at TEXT NOT NULL,
+    username TEXT NOT NULL,
+    doc TEXT NOT NULL,
+    lang TEXT NOT NULL,
+    action TEXT NOT NULL,
+    summary TEXT NOT NULL DEFAULT '',
+    undone_at TEXT,
+    undone_by TEXT,
+    undo_note TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX IF NOT EXISTS mass_groups_catalog ON mass_groups (doc, lang, id);
+CREATE TABLE IF NOT EXISTS mass_items (
+    group_id INTEGER NOT NULL REFERENCES mass_groups(id) ON DELETE CASCADE,
+    log_id INTEGER NOT NULL,
+    key TEXT NOT NULL,
+    msgid TEXT NOT NULL,
+    before TEXT NOT NULL,
+    after_version TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS mass_items_group ON mass_items (group_id);
 """
 
 

@@ -25,6 +25,7 @@ from translator.catalog.state import (
     set_comment_field,
     set_fuzzy,
     set_human,
+    translation_text,
     undismiss,
 )
 from translator.errors import TranslatorError
@@ -48,8 +49,6 @@ def clean_text(text: str) -> str:
 
 
 def _editable(entry: polib.POEntry) -> None:
-    if entry.msgid_plural:
-        raise EditError("plural entries are edited in a PO editor (Poedit)")
     if comment_fields(entry).get("joined") == "previous":
         raise EditError("this sentence is joined to the previous one; undo the join there")
 
@@ -80,6 +79,8 @@ def fit_line_breaks(source: str, text: str) -> str:
 def save_translation(entry: polib.POEntry, text: str, *, needs_review: bool = False) -> None:
     """A person's translation; empty text makes the entry untranslated."""
     _editable(entry)
+    if entry.msgid_plural:
+        raise EditError("this entry has plural forms: give one text per form")
     text = fit_line_breaks(entry.msgid, clean_text(text))
     if not text.strip():
         set_human(entry, "")
@@ -88,10 +89,32 @@ def save_translation(entry: polib.POEntry, text: str, *, needs_review: bool = Fa
     set_human(entry, text, needs_review=needs_review)
 
 
+def save_plural(entry: polib.POEntry, forms: list[str], *, needs_review: bool = False) -> None:
+    """A person's translation of a plural entry, one text per plural form (in catalog order).
+
+    Every form empty makes the entry untranslated; it counts as translated once all are filled.
+    """
+    _editable(entry)
+    if not entry.msgid_plural:
+        raise EditError("this entry has no plural forms")
+    expected = len(entry.msgstr_plural) or len(forms)
+    if len(forms) != expected:
+        raise EditError(f"expected {expected} plural forms, not {len(forms)}")
+    texts = [fit_line_breaks(entry.msgid, clean_text(text)) for text in forms]
+    keep_draft = needs_review and any(t.strip() for t in texts)
+    set_human(entry, "", needs_review=keep_draft)
+    entry.msgstr_plural = {index: text for index, text in enumerate(texts)}
+
+
+def plural_texts(entry: polib.POEntry) -> list[str]:
+    """A plural entry's forms in catalog order."""
+    return [entry.msgstr_plural[index] for index in sorted(entry.msgstr_plural)]
+
+
 def mark_needs_review(entry: polib.POEntry) -> None:
     """Flag the translation as a draft (fuzzy) without changing it."""
     _editable(entry)
-    if not entry.msgstr:
+    if not (entry.msgstr or any(entry.msgstr_plural.values())):
         raise EditError("there is no translation to review yet")
     set_fuzzy(entry, True)
     set_comment_field(entry, "approved", None)
@@ -100,11 +123,24 @@ def mark_needs_review(entry: polib.POEntry) -> None:
 def approve_translation(entry: polib.POEntry, user: str, text: str | None = None) -> None:
     """Approve the current translation (or ``text``, saved first) as ``user`` today."""
     _editable(entry)
-    if text is not None and fit_line_breaks(entry.msgid, clean_text(text)) != entry.msgstr:
+    if (
+        text is not None
+        and not entry.msgid_plural
+        and fit_line_breaks(entry.msgid, clean_text(text)) != entry.msgstr
+    ):
         save_translation(entry, text)
-    if not entry.msgstr.strip():
+    if not translation_text(entry).strip():
         raise EditError("an empty translation cannot be approved")
     approve(entry, user, dt.date.today().isoformat())
+
+
+def accept_draft(entry: polib.POEntry) -> None:
+    """A reviewer accepts a machine or memory draft as it is: translated, its origin kept."""
+    _editable(entry)
+    if not entry.msgstr.strip():
+        raise EditError("there is no draft to accept")
+    set_fuzzy(entry, False)
+    set_comment_field(entry, "approved", None)
 
 
 def withdraw_approval(entry: polib.POEntry) -> None:

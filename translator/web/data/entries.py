@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from translator.catalog.state import comment_fields, entry_role
 from translator.model import EntryState
-from translator.web.data.catalogs import entry_key, entry_version
+from translator.web.data.catalogs import entry_key, entry_version, plural_display
 
 if TYPE_CHECKING:
     import polib
@@ -76,6 +76,7 @@ class Row:
     joined: str  # "", "next" or "previous"
     provenance: Provenance
     plural: bool = False
+    msgid_plural: str = ""
     issues: list[Issue] = field(default_factory=list)
     comments: int = 0
     last_change: dict | None = None
@@ -162,7 +163,7 @@ def make_row(view: CatalogView, number: int, extras: dict | None = None) -> Row:
         number=number + 1,
         key=key,
         msgid=entry.msgid,
-        msgstr=entry.msgstr,
+        msgstr=plural_display(entry) if entry.msgid_plural else entry.msgstr,
         state=state,
         version=entry_version(entry),
         role=str(entry_role(entry)),
@@ -170,6 +171,7 @@ def make_row(view: CatalogView, number: int, extras: dict | None = None) -> Row:
         joined=comment_fields(entry).get("joined", ""),
         provenance=provenance(entry, state, last),
         plural=bool(entry.msgid_plural),
+        msgid_plural=entry.msgid_plural or "",
         issues=extras.get("issues", {}).get(key, []),
         comments=extras.get("comments", {}).get(entry.msgid, 0),
         last_change=last,

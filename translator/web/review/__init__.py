@@ -4,6 +4,8 @@
 - ``/translate/<slug>/<lang>/``: the editor (list, filters, search, jump, sentence or paragraph
   view) and the panel fragments its JavaScript loads — :mod:`.editor`, built by :mod:`.panels`;
 - the form save used without JavaScript and the coordinators' pre-fill — :mod:`.saving`;
+- ``/translate/<slug>/<lang>/mass``: mass actions on a filtered list (approve, accept machine
+  drafts, send back, search and replace) and their undo — :mod:`.mass`;
 - ``/preview/<slug>/<lang>/``: the document as it will be published, beside the source —
   :mod:`.preview`.
 
@@ -14,7 +16,7 @@ from __future__ import annotations
 
 from flask import Blueprint, current_app
 
-from translator.web.review import editor, home, preview, saving
+from translator.web.review import editor, home, mass, preview, saving
 
 bp = Blueprint("review", __name__, template_folder="templates")
 
@@ -25,6 +27,10 @@ bp.add_url_rule(f"{DOC}/segment/<key>", view_func=editor.segment)
 bp.add_url_rule(f"{DOC}/block/<int:block>", view_func=editor.block)
 bp.add_url_rule(f"{DOC}/segment/<key>", view_func=saving.save_form, methods=("POST",))
 bp.add_url_rule(f"{DOC}/prefill", view_func=saving.prefill, methods=("POST",))
+bp.add_url_rule(f"{DOC}/mass", "mass_page", view_func=mass.page)
+bp.add_url_rule(f"{DOC}/mass", "mass_apply", view_func=mass.apply, methods=("POST",))
+bp.add_url_rule(f"{DOC}/mass/replace", "mass_replace", view_func=mass.replace, methods=("POST",))
+bp.add_url_rule(f"{DOC}/mass/undo", "mass_undo", view_func=mass.undo, methods=("POST",))
 bp.add_url_rule("/preview/<slug>/<lang>/", view_func=preview.preview)
 
 

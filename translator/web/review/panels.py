@@ -12,8 +12,9 @@ from flask_login import current_user
 from translator.catalog.state import dismissed_checks
 from translator.progress.stats import compute_stats
 from translator.web.context import get_db
-from translator.web.data import assist, database, entries
+from translator.web.data import assist, database, editing, entries
 from translator.web.data.entries import FILTERS
+from translator.web.data.plurals import PluralForm, plural_forms
 
 if TYPE_CHECKING:
     from translator.progress.stats import CatalogStats
@@ -152,12 +153,33 @@ def segment_panel(space: Workspace, number: int, facts: dict, selected: list[int
         "joined_from": _joined_from(view, space, number, facts),
         "dismissed": dismissed_checks(entry),
         "engine": assist.engine_name(settings, space.lang, current_app.config.get("MT_ENGINES")),
-        "can_edit": current_user.can_edit(space.lang) and not row.plural,
+        "can_edit": current_user.can_edit(space.lang),
+        "plural_forms": _plural_fields(space, entry) if row.plural else [],
         "can_review": current_user.can_review(space.lang),
         "locked": row.state == "approved" and not current_user.can_review(space.lang),
         "comments": database.segment_comments(get_db(), space.slug, space.lang, entry.msgid),
         "history": database.segment_history(get_db(), space.slug, space.lang, entry.msgid),
     }
+
+
+def _plural_fields(space: Workspace, entry) -> list[dict]:
+    """One field per plural form of the language: its index, CLDR name, examples, text."""
+    header = space.view.po.metadata.get("Plural-Forms", "")
+    forms = plural_forms(space.lang, header)
+    texts = editing.plural_texts(entry)
+    if len(texts) != len(forms):  # the entry's own forms decide; unnamed ones are numbered
+        forms = forms[: len(texts)] + [
+            PluralForm(i, f"form {i}") for i in range(len(forms), len(texts))
+        ]
+    return [
+        {
+            "index": form.index,
+            "name": form.name,
+            "examples": form.examples,
+            "text": texts[form.index],
+        }
+        for form in forms
+    ]
 
 
 def _translations(space: Workspace, context) -> dict[str, str]:

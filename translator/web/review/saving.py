@@ -24,13 +24,15 @@ def save_form(slug: str, lang: str, key: str):
         abort(409, space.error)
     action = request.form.get("action", "save")
     text = request.form.get("msgstr")
+    forms = _plural_forms()
     state = ListState(
         filter=request.form.get("filter", "all"),
         q=request.form.get("q", ""),
         scope=request.form.get("scope", "both"),
     )
     try:
-        view, _ = entry_changes(space).save(key, request.form.get("version", ""), text, action)
+        version = request.form.get("version", "")
+        view, _ = entry_changes(space).save(key, version, text, action, forms)
     except Conflict as exc:
         flash("Someone else saved this sentence in the meantime. Compare and save again.", "error")
         return _conflict_page(space, key, text or "", exc), 409
@@ -44,6 +46,14 @@ def save_form(slug: str, lang: str, key: str):
     following = entries.neighbours(selected, number)[1] if number is not None else None
     target = view.keys[following] if following is not None else key
     return redirect(url_for(".editor", slug=slug, lang=lang, seg=target, **state.args()))
+
+
+def _plural_forms() -> list[str] | None:
+    """``msgstr_plural_0``, ``msgstr_plural_1``, ... of the form (None when there are none)."""
+    forms = []
+    while f"msgstr_plural_{len(forms)}" in request.form and len(forms) < 6:
+        forms.append(request.form[f"msgstr_plural_{len(forms)}"])
+    return forms or None
 
 
 def _conflict_page(space, key: str, mine: str, exc: Conflict):

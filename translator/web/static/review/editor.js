@@ -35,7 +35,9 @@ export async function save(action, advance) {
     });
   } else {
     const payload = { action: action, version: seg.dataset.version };
-    if (area && action !== "unapprove") payload.msgstr = area.value;
+    const forms = seg.querySelectorAll("textarea.plural-form");
+    if (forms.length && action !== "unapprove") payload.msgstr_plural = Array.from(forms, (form) => form.value);
+    else if (area && action !== "unapprove") payload.msgstr = area.value;
     result = await postJSON(apiUrl(seg), payload);
   }
   state.busy = false;
@@ -236,6 +238,8 @@ export function startEditor() {
     if (event.target.id === "msgstr") {
       state.dirty = true;
       scheduleCheck();
+    } else if (event.target.classList.contains("plural-form")) {
+      state.dirty = true;
     } else if (event.target.classList.contains("bi-text")) {
       state.dirty = true;
       event.target.closest(".block-item").classList.add("dirty");
