@@ -67,7 +67,7 @@ def test_the_panel_shows_one_named_field_per_form(app, client, auth):
         ("5", "other"),
     ]
     assert PLURAL in html
-    assert "read-only" not in html and "Poedit" not in html
+    assert "edited in a PO editor" not in html  # no longer read-only
 
 
 def test_saving_every_form_translates_the_entry(app, client, auth, review):

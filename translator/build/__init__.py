@@ -1,9 +1,11 @@
-"""Publication builds: localized Markdown, HTML and text per document and language, MO files.
+"""Publication builds: localized Markdown, HTML, text, Word and OpenDocument files per document
+and language, MO files.
 
 ``build_documents`` gates each language (completion threshold, readiness rules), renders the
 outputs in memory and reports; ``write_build`` writes them. Pieces are usable on their own:
 ``choose_translations`` + ``render_document`` rebuild one document, ``compile_mo`` compiles a
-catalog, ``render_page``/``render_text`` turn localized Markdown into HTML or plain text.
+catalog, ``render_page``/``render_text`` turn localized Markdown into HTML or plain text,
+``render_docx``/``render_odt`` into Word and OpenDocument files.
 """
 
 from translator.build.documents import (
@@ -13,9 +15,12 @@ from translator.build.documents import (
     render_document,
     source_document,
 )
+from translator.build.docx import render_docx
 from translator.build.html import render_page
 from translator.build.mo import compile_mo
+from translator.build.odt import render_odt
 from translator.build.pipeline import (
+    ALL_FORMATS,
     FORMATS,
     BuildOptions,
     BuildResult,
@@ -29,6 +34,7 @@ from translator.build.text import render_text
 from translator.build.translations import Selection, Use, choose_translations
 
 __all__ = [
+    "ALL_FORMATS",
     "FORMATS",
     "RULES",
     "BuildItem",
@@ -48,6 +54,8 @@ __all__ = [
     "localize_front_matter",
     "parse_formats",
     "render_document",
+    "render_docx",
+    "render_odt",
     "render_page",
     "render_text",
     "rules_for",

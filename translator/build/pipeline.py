@@ -7,6 +7,7 @@ Output layout under the output directory::
     index.html                            every document (html format)
     <slug>/index.html                     the document's languages with completion (html)
     <slug>/<lang>.md, .html, .txt         one per published language, the original included
+    <slug>/<lang>.docx, .odt              the same, for word processors (on request)
     locale/<lang>/LC_MESSAGES/<slug>.mo   compiled catalog (mo format)
 """
 
@@ -23,6 +24,7 @@ from typing import TYPE_CHECKING
 import polib
 
 from translator.build.documents import Fallback, LocalizedDocument, render_document, source_document
+from translator.build.docx import render_docx
 from translator.build.html import (
     DocumentEntry,
     LanguageEntry,
@@ -31,6 +33,7 @@ from translator.build.html import (
     render_site_index,
 )
 from translator.build.mo import compile_mo
+from translator.build.odt import render_odt
 from translator.build.report import BuildItem, BuildReport, Status, find_issues
 from translator.build.rules import RuleContext, evaluate_rules, rules_for, validate_rules
 from translator.build.text import render_text
@@ -52,8 +55,11 @@ from translator.model import Document, EntryState
 if TYPE_CHECKING:
     from translator.qa.base import CheckContext
 
-FORMATS = ("md", "html", "txt", "mo")
-PAGE_FORMATS = ("md", "html", "txt")
+FORMATS = ("md", "html", "txt", "mo")  # what a build makes unless told
+WORD_FORMATS = ("docx", "odt")  # word processors' files, on request (--format docx,odt)
+ALL_FORMATS = FORMATS + WORD_FORMATS
+PAGE_FORMATS = ("md", "html", "txt", *WORD_FORMATS)
+BINARY_SUFFIXES = (".mo", ".docx", ".odt")
 MO_DIR = "locale"
 
 
@@ -81,14 +87,15 @@ def parse_formats(spec: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
     """``"md,html"`` (or a list of such) -> ``("md", "html")`` in canonical order."""
     items = [spec] if isinstance(spec, str) else list(spec)
     wanted = {part.strip().lower() for item in items for part in item.split(",") if part.strip()}
-    unknown = wanted - set(FORMATS)
+    known = ", ".join(ALL_FORMATS)
+    unknown = wanted - set(ALL_FORMATS)
     if unknown:
         raise TranslatorError(
-            f"unknown format(s) {', '.join(sorted(unknown))}: choose from {', '.join(FORMATS)}"
+            f"unknown format(s) {', '.join(sorted(unknown))}: choose from {known}"
         )
     if not wanted:
-        raise TranslatorError(f"no format given: choose from {', '.join(FORMATS)}")
-    return tuple(fmt for fmt in FORMATS if fmt in wanted)
+        raise TranslatorError(f"no format given: choose from {known}")
+    return tuple(fmt for fmt in ALL_FORMATS if fmt in wanted)
 
 
 def build_documents(
@@ -302,6 +309,10 @@ def _render_pages(
             result.files[f"{doc.slug}/{code}.txt"] = render_text(localized.markdown).encode()
         if "html" in options.formats:
             result.files[f"{doc.slug}/{code}.html"] = render_page(localized, languages).encode()
+        if "docx" in options.formats:
+            result.files[f"{doc.slug}/{code}.docx"] = render_docx(localized)
+        if "odt" in options.formats:
+            result.files[f"{doc.slug}/{code}.odt"] = render_odt(localized)
     if published and "html" in options.formats:
         index = render_document_index(doc.title, languages)
         result.files[f"{doc.slug}/index.html"] = index.encode()
@@ -328,7 +339,7 @@ def write_build(result: BuildResult, out_dir: Path) -> BuildReport:
 
 
 def _write_bytes(path: Path, data: bytes) -> None:
-    if path.suffix == ".mo":
+    if path.suffix in BINARY_SUFFIXES:
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary = path.with_name(f".{path.name}.tmp")
         temporary.write_bytes(data)

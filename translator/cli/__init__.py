@@ -3,8 +3,9 @@
 Each command is a thin front over the library (parse options, call, print); all printing
 happens in this package. Modules: :mod:`~.documents` (import, segment, extract, init, update),
 :mod:`~.prefill` (prefill, engines), :mod:`~.check`, :mod:`~.stats`, :mod:`~.build`,
-:mod:`~.serve`, :mod:`~.users`; shared pieces in :mod:`~.common`, error mapping and exit codes
-in :mod:`~.errors`.
+:mod:`~.serve`, :mod:`~.users`, :mod:`~.exchange` (export, merge), :mod:`~.tm` (TMX),
+:mod:`~.git` (commit, sync, merge-driver); shared pieces in :mod:`~.common`, error mapping
+and exit codes in :mod:`~.errors`.
 """
 
 from __future__ import annotations
@@ -14,7 +15,18 @@ from pathlib import Path
 import click
 
 from translator import __version__
-from translator.cli import build, check, documents, prefill, serve, stats, users
+from translator.cli import (
+    build,
+    check,
+    documents,
+    exchange,
+    git,
+    prefill,
+    serve,
+    stats,
+    tm,
+    users,
+)
 from translator.cli.common import ProjectContext
 from translator.cli.errors import TranslatorGroup
 
@@ -35,7 +47,7 @@ def cli(ctx: click.Context, root: Path | None) -> None:
     ctx.obj = ProjectContext(root)
 
 
-for _module in (documents, prefill, check, stats, build, serve, users):
+for _module in (documents, prefill, check, stats, build, serve, users, exchange, tm, git):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -25,7 +25,10 @@ from translator.cli.common import (
     help="Output directory (default: build/ in the project).",
 )
 @click.option(
-    "--format", "formats", multiple=True, help="Comma list of md,html,txt,mo (default: all)."
+    "--format",
+    "formats",
+    multiple=True,
+    help="Comma list of md,html,txt,mo (the default), docx, odt.",
 )
 @lang_option
 @doc_option

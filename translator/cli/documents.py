@@ -97,12 +97,23 @@ def extract(ctx: ProjectContext, slugs, as_json) -> None:
 
 
 @click.command()
-@click.argument("langs", nargs=-1, required=True)
+@click.argument("langs", nargs=-1)
 @doc_option
+@click.option("--git", "git", is_flag=True, help="Keep the catalogs in git (merge driver).")
 @json_option
 @pass_project
-def init(ctx: ProjectContext, langs, slugs, as_json) -> None:
-    """Create catalogs for new languages LANGS (e.g. de fa pt-BR)."""
+def init(ctx: ProjectContext, langs, slugs, git, as_json) -> None:
+    """Create catalogs for new languages LANGS (e.g. de fa pt-BR); --git sets up git."""
+    if not langs and not git:
+        raise click.UsageError("missing argument 'LANGS...'")  # or --git
+    if git:
+        from translator.gitstore import install_git
+
+        setup = install_git(ctx.project.root)
+        made = "made a git repository; " if setup.created else ""
+        click.echo(f"git: {made}merge driver in {', '.join(setup.changed) or 'place'}", err=True)
+    if not langs:
+        return
     report = ctx.project.init(list(langs), list(slugs) or None)
     if as_json:
         emit_json({"catalogs": report.items, "errors": report.errors})

@@ -37,6 +37,9 @@ def serve(ctx: ProjectContext, host: str, port: int, threads: int) -> None:
 
     check_address(host, port)  # before the app writes instance/ (secret key, first admin)
     app = create_app(project_root=ctx.project.root)
+    from translator.cli.git import start_autocommit
+
+    start_autocommit(ctx)  # git_commit = "after-review": commits after a quiet period
     click.echo(f"translator: review UI for {ctx.project.root} at http://{host}:{port}/", err=True)
     waitress.serve(app, host=host, port=port, threads=threads, ident="translator")
 

@@ -72,7 +72,7 @@ def register_blueprints(app: Flask) -> None:
     A new area registers its blueprint here and, for a link in the top bar, calls
     :func:`translator.web.templating.add_nav` with its main endpoint (see ``dashboard``).
     """
-    from translator.web import accounts, api, dashboard, notices, review
+    from translator.web import accounts, api, dashboard, exchange, notices, review
 
     app.register_blueprint(accounts.auth_bp)
     app.register_blueprint(review.bp)
@@ -80,6 +80,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(accounts.admin_bp)
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(notices.bp)
+    app.register_blueprint(exchange.bp)
 
 
 def _defaults(instance_dir: Path) -> dict[str, Any]:

@@ -1,0 +1,116 @@
+"""``translator tm export|import``: the translation memory as TMX, for CAT tools and other
+instances (:mod:`translator.exchange.tmx`)."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from translator.catalog import read_catalog
+from translator.cli.common import ProjectContext, emit_json, json_option, pass_project
+from translator.cli.errors import TranslatorGroup
+from translator.errors import TranslatorError
+from translator.exchange import UploadError
+from translator.exchange.tmx import catalog_memory, read_tmx, write_tmx
+from translator.languages import normalize_language
+
+
+@click.group("tm", cls=TranslatorGroup)
+def tm_group() -> None:
+    """Exchange the translation memory as TMX (OmegaT, Trados, memoQ, another instance)."""
+
+
+@tm_group.command("export")
+@click.option("--lang", required=True, help="Target language.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, path_type=Path), help="File.")
+@pass_project
+def tm_export(ctx: ProjectContext, lang: str, output: Path | None) -> None:
+    """Write TMX 1.4 of every translated entry of LANG (author and date where known).
+
+    Drafts (fuzzy) are left out; approved entries carry their reviewer and day, the others
+    the last person the editor logged.
+    """
+    project, code = ctx.project, normalize_language(lang)
+    units, errors = [], []
+    from translator.cli.git import review_database
+    from translator.web.data.authorship import last_changes_of
+
+    with review_database(ctx) as conn:
+        last = last_changes_of(conn) if conn is not None else lambda doc, lang: {}
+        for slug in project.slugs():
+            path = project.catalog_path(code, slug)
+            if not path.is_file():
+                continue
+            try:
+                po = read_catalog(path)
+            except TranslatorError as exc:
+                errors.append(str(exc))
+                continue
+            units += catalog_memory(po, slug, last(slug, code))
+    data = write_tmx(_distinct(units), project.settings.source_language, code)
+    if output is None:
+        sys.stdout.buffer.write(data)
+    else:
+        output.write_bytes(data)
+        click.echo(f"{output}: {len(_distinct(units))} units", err=True)
+    for line in errors:
+        click.echo(f"error: {line}", err=True)
+    if errors:
+        sys.exit(1)
+
+
+def _distinct(units: list) -> list:
+    """One unit per (source, target): the same sentence in several documents is one memory."""
+    seen, kept = set(), []
+    for unit in units:
+        if (unit.source, unit.target) not in seen:
+            seen.add((unit.source, unit.target))
+            kept.append(unit)
+    return kept
+
+
+@tm_group.command("import")
+@click.argument("file", type=click.Path(exists=True, dir_okay=False, path_type=Path))
+@click.option("--lang", required=True, help="Target language of the units to take.")
+@click.option("--check", "check_only", is_flag=True, help="Only read and check the file.")
+@json_option
+@pass_project
+def tm_import(ctx: ProjectContext, file: Path, lang: str, check_only: bool, as_json) -> None:
+    """Read a TMX file (OmegaT, Trados, another instance) into the memory of LANG.
+
+    Units without both the source and the LANG text, empty or oversized ones are left
+    out and named with their line.
+    """
+    project, code = ctx.project, normalize_language(lang)
+    try:
+        found = read_tmx(file.read_bytes(), file.name, project.settings.source_language, code)
+    except UploadError as exc:
+        for line in exc.problems:
+            click.echo(f"error: {line}", err=True)
+        sys.exit(1)
+    if as_json:
+        emit_json(
+            {
+                "file": file.name,
+                "tool": found.tool,
+                "units": len(found.units),
+                "problems": found.problems,
+            }
+        )
+    else:
+        click.echo(
+            f"{file.name}: {len(found.units)} units for {code} ({found.tool or 'unknown tool'})"
+        )
+        for line in found.problems:
+            click.echo(f"left out: {line}", err=True)
+    if check_only:
+        return
+    raise TranslatorError(
+        "adding TMX units to the memory needs the memory's index (issue 'scale'); "
+        "nothing was added. Use --check to read and check a file."
+    )
+
+
+COMMANDS = [tm_group]
