@@ -27,8 +27,9 @@ from translator.exchange.merge import (
     decide,
     merge_upload,
 )
+from translator.exchange.reading import read_upload
 from translator.exchange.snapshot import ExportBase, Proposal, entry_id, entry_proposal
-from translator.exchange.upload import Upload, UploadError, check_upload, read_upload
+from translator.exchange.upload import Upload, UploadError, check_upload
 
 __all__ = [
     "EXPORT_FORMATS",

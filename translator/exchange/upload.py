@@ -1,10 +1,10 @@
-"""A file a translator sends back, read into one shape whatever its format, and checked.
+"""A file a translator sends back, in one shape whatever its format, and checked.
 
-:func:`read_upload` tells PO from XLIFF 1.2 and 2.0 by content and returns an :class:`Upload`:
-which document and language the file says it is for, which tool wrote it, the base it was
-exported from (if it was) and one :class:`UploadedEntry` per sentence. :func:`check_upload`
-compares it with the catalog it is meant for and names every problem with its line and entry;
-an upload with problems is never merged.
+An :class:`Upload` (read by :mod:`translator.exchange.reading`) says which document and
+language the file is for, which tool wrote it, the base it was exported from (if it was) and
+holds one :class:`UploadedEntry` per sentence. :func:`check_upload` compares it with the
+catalog it is meant for and names every problem with its line and entry; an upload with
+problems is never merged.
 """
 
 from __future__ import annotations
@@ -79,19 +79,6 @@ def tool_name(generator: str) -> str:
     word = (generator or "").strip().split(" ")[0].lower()
     word = re.sub(r"[^a-z0-9._-]", "", word)[:30]
     return "" if word in ("", "translator") else word
-
-
-def read_upload(data: bytes, name: str) -> Upload:
-    """Parse an uploaded PO or XLIFF file.
-
-    :raises UploadError: the file cannot be read as either (the reason names the line).
-    """
-    from translator.exchange import po, xliff
-
-    head = data[:400].lstrip(b"\xef\xbb\xbf \t\r\n")
-    if head.startswith(b"<"):
-        return xliff.read_xliff(data, name)
-    return po.read_po(data, name)
 
 
 def check_upload(upload: Upload, catalog: polib.POFile, document: str, language: str) -> None:
