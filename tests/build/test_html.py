@@ -8,7 +8,7 @@ import pytest
 
 from translator.build import render_text
 from translator.build.documents import LocalizedDocument, Piece
-from translator.build.html import LanguageEntry, render_body, render_page
+from translator.build.html import LanguageEntry, render_body, render_document_index, render_page
 
 VOID = {"meta", "link", "br", "hr", "img", "input"}
 
@@ -151,3 +151,11 @@ def test_raw_html_in_the_markdown_itself_is_escaped():
     assert "<script" not in body and "<b" not in body
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in body
     assert "&lt;b onclick=x&gt;bold&lt;/b&gt;" in body
+
+
+def test_index_links_every_format_built_beside_the_page():
+    row = render_document_index("T", [LanguageEntry("de", 100.0, formats=("html", "docx", "odt"))])
+    parse(row)
+    assert 'href="de.docx" type="application/vnd.openxmlformats-officedocument' in row
+    assert '<a href="de.odt" type="application/vnd.oasis.opendocument.text">OpenDocument</a>' in row
+    assert 'href="de.md"' not in row

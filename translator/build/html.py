@@ -237,7 +237,19 @@ def _language_bar(current: str, languages: list[LanguageEntry]) -> str:
     return '<nav class="languages">' + " ".join(links) + "</nav>"
 
 
-_FORMAT_NAMES = {"html": "HTML", "md": "Markdown", "txt": "Text"}
+_FORMAT_NAMES = {
+    "html": "HTML",
+    "md": "Markdown",
+    "txt": "Text",
+    "docx": "Word",
+    "odt": "OpenDocument",
+}
+_MEDIA_TYPES = {
+    "md": "text/markdown",
+    "txt": "text/plain",
+    "docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+    "odt": "application/vnd.oasis.opendocument.text",
+}
 
 
 def render_document_index(title: str, languages: list[LanguageEntry]) -> str:
@@ -268,9 +280,8 @@ def _index_row(entry: LanguageEntry) -> str:
     else:
         label = f'<span lang="{code}" dir="{direction}">{name}</span>'
     formats = " ".join(
-        f'<a href="{lang}.{fmt}" type="text/{"markdown" if fmt == "md" else "plain"}">'
-        f"{_FORMAT_NAMES[fmt]}</a>"
-        for fmt in ("md", "txt")
+        f'<a href="{lang}.{fmt}" type="{_MEDIA_TYPES[fmt]}">{_FORMAT_NAMES[fmt]}</a>'
+        for fmt in _MEDIA_TYPES
         if fmt in entry.formats
     )
     return (
