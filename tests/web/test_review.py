@@ -13,6 +13,7 @@ from translator.catalog import read_catalog, write_catalog
 from translator.catalog.state import comment_fields, entry_state, set_draft
 from translator.model import EntryState
 from translator.web.data import database
+from translator.web.data.entries import provenance
 
 
 def catalog(app, lang="de", slug="sample") -> polib.POFile:
@@ -642,3 +643,17 @@ def test_a_save_records_the_revision_date(app, auth, review):
     response = review.save("de", entry, "Die ICOR verurteilt den Krieg.")
     assert response.status_code == 200, response.get_data(True)
     assert catalog(app).metadata["PO-Revision-Date"] > "2026"
+
+
+@pytest.mark.parametrize(
+    ("action", "detail"),
+    [
+        ("edit", "Translated by ana."),
+        ("upload", "Translated by ana (uploaded file)."),
+        ("upload:poedit", "Translated by ana (uploaded from poedit)."),
+    ],
+)
+def test_human_provenance_names_the_tool_a_file_came_from(action, detail):
+    entry = polib.POEntry(msgid="Peace.", msgstr="Frieden.")
+    change = {"username": "ana", "action": action}
+    assert provenance(entry, "translated", change).detail == detail

@@ -134,8 +134,17 @@ def provenance(entry: polib.POEntry, state: str, last_change: dict | None = None
         return Provenance("copy", "Source copy", "The source text copied unchanged.")
     if source and source != "human":
         return Provenance("auto", source.capitalize(), f"Filled in automatically ({source}).")
-    who = f" by {last_change['username']}" if last_change else ""
-    return Provenance("human", "Human", f"Translated{who}.")
+    return Provenance("human", "Human", f"Translated{_by_whom(last_change)}.")
+
+
+def _by_whom(change: dict | None) -> str:
+    """`` by ana`` and, for a file sent back from a CAT tool, `` (uploaded from poedit)``."""
+    if not change:
+        return ""
+    action = change.get("action") or ""
+    tool = action.partition(":")[2] if action.startswith("upload") else ""
+    via = f" (uploaded from {tool})" if tool else " (uploaded file)" if action == "upload" else ""
+    return f" by {change['username']}{via}"
 
 
 def kind_label(segment: Segment) -> str:
