@@ -81,6 +81,14 @@ class BuildResult:
     files: dict[str, bytes] = field(default_factory=dict)
     owned: dict[str, set[str]] = field(default_factory=dict)  # slug -> languages considered
     full: bool = True  # every language was considered (no --lang): any other output is stale
+    kept: set[str] = field(default_factory=set)  # outputs an earlier build made that still stand
+
+    def add(self, part: DocumentBuild) -> None:
+        """Take one document's items, errors and files, in build order."""
+        self.owned[part.slug] = set(part.codes)
+        self.report.items += part.items
+        self.report.errors += part.errors
+        self.files.update(part.files)
 
 
 def parse_formats(spec: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -120,20 +128,40 @@ def build_documents(
     )
     result = BuildResult(report, full=options.langs is None)
     contexts: dict[str, CheckContext | None] = {}  # one check context per language and build
-    requested = {normalize_language(lang) for lang in options.langs or languages}
     entries = []
     for doc in documents:
-        own = normalize_language(doc.lang)
-        wanted = requested | ({own} if options.langs is None else set())
-        codes = sorted(wanted, key=lambda code: (code != own, code))  # the original first
-        published = _build_document(
-            settings, doc, codes, options, float(threshold), result, contexts
-        )
-        if published:
-            entries.append(DocumentEntry(doc.slug, doc.title, len(published)))
+        codes = document_languages(doc.lang, languages, options.langs)
+        part = build_document(settings, doc, codes, options, float(threshold), contexts)
+        result.add(part)
+        if part.languages:
+            entries.append(DocumentEntry(doc.slug, doc.title, len(part.languages)))
     if entries and "html" in options.formats:
         result.files["index.html"] = render_site_index(entries).encode()
     return result
+
+
+def document_languages(own: str, languages: list[str], langs: list[str] | None) -> list[str]:
+    """The languages a document is built in: the requested ones (``langs``), or the project's
+    plus the document's own; the original first."""
+    own = normalize_language(own)
+    wanted = {normalize_language(lang) for lang in langs or languages}
+    if langs is None:
+        wanted.add(own)
+    return sorted(wanted, key=lambda code: (code != own, code))
+
+
+@dataclass
+class DocumentBuild:
+    """One document's share of a build: its items in language order and the files rendered."""
+
+    slug: str
+    title: str
+    codes: list[str]
+    items: list[BuildItem] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    languages: list[LanguageEntry] = field(default_factory=list)  # published, original first
+    rendered: list[str] = field(default_factory=list)  # languages made in this run (not carried)
 
 
 @dataclass
@@ -144,46 +172,81 @@ class _Published:
     localized: LocalizedDocument
 
 
-def _build_document(
+def build_document(
     settings: Settings,
     doc: Document,
     codes: list[str],
     options: BuildOptions,
     threshold: float,
-    result: BuildResult,
     contexts: dict[str, CheckContext | None],
-) -> list[_Published]:
-    published: list[_Published] = []
-    result.owned[doc.slug] = set(codes)
+    carried: dict[str, BuildItem] | None = None,
+) -> DocumentBuild:
+    """Decide and render one document in ``codes`` (see :func:`document_languages`).
+
+    :param contexts: check contexts by language, shared by the documents of one build.
+    :param carried: languages whose item an earlier build made and whose files still stand:
+        they are not decided or rendered again, only listed on the other languages' pages.
+    """
+    part = DocumentBuild(doc.slug, doc.title, codes)
     if "mo" in options.formats and doc.slug == MO_DIR:
-        result.report.errors.append(
+        part.errors.append(
             f"{doc.path}: the slug {MO_DIR!r} clashes with the MO directory of the build"
         )
-        return published
+        return part
+    carried = carried or {}
+    formats = tuple(fmt for fmt in options.formats if fmt in PAGE_FORMATS)
+    published: list[_Published | None] = []
     for code in codes:
-        path = catalog_path(settings.locales_dir, code, doc.slug)
-        if code == normalize_language(doc.lang) and not path.is_file():
-            item = BuildItem(doc.slug, code, Status.ORIGINAL, completion=100.0)
-            localized = source_document(doc)
+        if code in carried:
+            item = carried[code]
+            item.outputs = unit_outputs(doc.slug, code, item.status, options.formats)
+            localized = None
         else:
-            item, localized, po = _build_translation(
-                settings, doc, code, path, options, threshold, contexts
-            )
-            if item.status is Status.ERROR:
-                result.report.errors += item.reasons
-            if localized is not None and "mo" in options.formats:
-                mo_path = f"{MO_DIR}/{code}/LC_MESSAGES/{doc.slug}.mo"
-                result.files[mo_path] = compile_mo(po)
-                item.outputs.append(mo_path)
-        result.report.items.append(item)
-        if localized is not None:
-            formats = tuple(fmt for fmt in options.formats if fmt in PAGE_FORMATS)
+            item, localized = _build_unit(settings, doc, code, options, threshold, contexts, part)
+            part.rendered.append(code)
+        part.items.append(item)
+        if item.published:
             original = item.status is Status.ORIGINAL
-            entry = LanguageEntry(code, localized.completion, original, formats)
-            published.append(_Published(entry, localized))
-            item.outputs[:0] = [f"{doc.slug}/{code}.{fmt}" for fmt in formats]
-    _render_pages(doc, published, options, result)
-    return published
+            entry = LanguageEntry(code, float(item.completion or 0.0), original, formats)
+            part.languages.append(entry)
+            published.append(_Published(entry, localized) if localized is not None else None)
+    _render_pages(doc, [item for item in published if item is not None], options, part)
+    return part
+
+
+def unit_outputs(slug: str, code: str, status: Status, formats: tuple[str, ...]) -> list[str]:
+    """The output paths of one published (document, language), pages first; none if held back."""
+    if status not in (Status.BUILT, Status.ORIGINAL):
+        return []
+    outputs = [f"{slug}/{code}.{fmt}" for fmt in formats if fmt in PAGE_FORMATS]
+    if status is Status.BUILT and "mo" in formats:
+        outputs.append(f"{MO_DIR}/{code}/LC_MESSAGES/{slug}.mo")
+    return outputs
+
+
+def _build_unit(
+    settings: Settings,
+    doc: Document,
+    code: str,
+    options: BuildOptions,
+    threshold: float,
+    contexts: dict[str, CheckContext | None],
+    part: DocumentBuild,
+) -> tuple[BuildItem, LocalizedDocument | None]:
+    path = catalog_path(settings.locales_dir, code, doc.slug)
+    if code == normalize_language(doc.lang) and not path.is_file():
+        item = BuildItem(doc.slug, code, Status.ORIGINAL, completion=100.0)
+        localized = source_document(doc)
+    else:
+        item, localized, po = _build_translation(
+            settings, doc, code, path, options, threshold, contexts
+        )
+        if item.status is Status.ERROR:
+            part.errors += item.reasons
+        if localized is not None and "mo" in options.formats:
+            part.files[f"{MO_DIR}/{code}/LC_MESSAGES/{doc.slug}.mo"] = compile_mo(po)
+    item.outputs = unit_outputs(doc.slug, code, item.status, options.formats)
+    return item, localized
 
 
 def _build_translation(
@@ -298,9 +361,10 @@ def _front_title(doc: Document, po: polib.POFile, drafts_ok: bool) -> str | None
 
 
 def _render_pages(
-    doc: Document, published: list[_Published], options: BuildOptions, result: BuildResult
+    doc: Document, published: list[_Published], options: BuildOptions, result: DocumentBuild
 ) -> None:
-    languages = [item.entry for item in published]
+    """The pages of the languages rendered now; the index and language bars list them all."""
+    languages = result.languages
     for item in published:
         code, localized = item.entry.lang, item.localized
         if "md" in options.formats:
@@ -313,7 +377,7 @@ def _render_pages(
             result.files[f"{doc.slug}/{code}.docx"] = render_docx(localized)
         if "odt" in options.formats:
             result.files[f"{doc.slug}/{code}.odt"] = render_odt(localized)
-    if published and "html" in options.formats:
+    if languages and "html" in options.formats:
         index = render_document_index(doc.title, languages)
         result.files[f"{doc.slug}/index.html"] = index.encode()
 
@@ -352,6 +416,7 @@ def _stale(result: BuildResult, out_dir: Path) -> list[str]:
     """Outputs of considered (document, language) pairs that this build did not produce."""
     formats = result.report.formats
     stale = []
+    made = {path.split("/", 1)[0] for path in (*result.files, *result.kept) if "/" in path}
     for slug, considered in sorted(result.owned.items()):
         codes = set(considered) | (_existing_languages(out_dir, slug) if result.full else set())
         candidates = [f"{slug}/{code}.{fmt}" for code in codes for fmt in PAGE_FORMATS]
@@ -359,9 +424,10 @@ def _stale(result: BuildResult, out_dir: Path) -> list[str]:
         for relative in candidates:
             if relative.rsplit(".", 1)[-1] not in formats:
                 continue
-            if relative not in result.files and (out_dir / relative).is_file():
+            produced = relative in result.files or relative in result.kept
+            if not produced and (out_dir / relative).is_file():
                 stale.append(relative)
-        unpublished = not any(path.startswith(f"{slug}/") for path in result.files)
+        unpublished = slug not in made
         if "html" in formats and unpublished and (out_dir / slug / "index.html").is_file():
             stale.append(f"{slug}/index.html")
     return stale
