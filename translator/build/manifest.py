@@ -66,8 +66,15 @@ def read_manifest(out_dir: Path) -> Manifest:
 
 
 def write_manifest(out_dir: Path, manifest: Manifest) -> None:
-    """Replace the manifest atomically (readers see the old one or the new one)."""
-    write_text_atomic(out_dir / MANIFEST_NAME, manifest.to_json())
+    """Replace the manifest atomically (readers see the old one or the new one); a manifest
+    that would not change is left alone, so a build that changed nothing writes nothing."""
+    path, text = out_dir / MANIFEST_NAME, manifest.to_json()
+    try:
+        if path.read_text("utf-8") == text:
+            return
+    except (OSError, ValueError):
+        pass
+    write_text_atomic(path, text)
 
 
 def sha256_bytes(data: bytes) -> str:

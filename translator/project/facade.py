@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
 
-from translator.build import BuildOptions, BuildReport, build_documents, write_build
+from translator.build import BuildOptions, BuildReport, build_project
 from translator.catalog import (
     MergeResult,
     build_template,
@@ -190,13 +191,33 @@ class Project:
             return result
 
     def build(
-        self, slugs: list[str] | None, options: BuildOptions, out_dir: Path | None = None
+        self,
+        slugs: list[str] | None,
+        options: BuildOptions,
+        out_dir: Path | None = None,
+        *,
+        force: bool = False,
+        jobs: int | None = 1,
+        on_done: Callable[[int, int], None] | None = None,
     ) -> BuildReport:
-        """Build publishable documents (:mod:`translator.build`) into ``out_dir`` (``build/``)."""
-        docs = self.documents(slugs)
-        result = build_documents(self.settings, docs.documents, self.languages(), options)
-        result.report.errors[:0] = docs.errors
-        return write_build(result, out_dir if out_dir is not None else self.root / "build")
+        """Build publishable documents (:mod:`translator.build`) into ``out_dir`` (``build/``).
+
+        Only what changed since the last build into ``out_dir`` is made again (``force``:
+        everything); ``jobs`` worker processes (None: every core); ``on_done(done, total)``
+        after each document.
+        """
+        if slugs:
+            self.slugs(slugs)  # an unknown name stops here
+        return build_project(
+            self.settings,
+            self.languages(),
+            options,
+            out_dir if out_dir is not None else self.root / "build",
+            slugs=slugs,
+            force=force,
+            jobs=jobs,
+            on_done=on_done,
+        )
 
     # -- figures ---------------------------------------------------------------------------------
 

@@ -24,6 +24,7 @@ __all__ = [
     "parse_document",
     "read_document",
     "render_identity",
+    "source_paths",
     "split_sentences",
     "split_text",
 ]
@@ -65,16 +66,22 @@ class DocumentSet:
     errors: list[str] = field(default_factory=list)
 
 
+def source_paths(source_dir: Path, slugs: list[str] | None = None) -> tuple[list[Path], list[str]]:
+    """``source_dir/*.md`` in name order (or only ``slugs``), and one error per missing slug."""
+    paths = sorted(source_dir.glob("*.md"))
+    if not slugs:
+        return paths, []
+    wanted = {validate_slug(slug) for slug in slugs}
+    missing = wanted - {path.stem for path in paths}
+    errors = [f"source/{slug}.md: no such document" for slug in sorted(missing)]
+    return [path for path in paths if path.stem in wanted], errors
+
+
 def load_documents(source_dir: Path, slugs: list[str] | None = None) -> DocumentSet:
     """Read ``source_dir/*.md`` in name order (or only ``slugs``), collecting errors."""
     result = DocumentSet()
     root = source_dir.parent
-    paths = sorted(source_dir.glob("*.md"))
-    if slugs:
-        wanted = {validate_slug(slug) for slug in slugs}
-        missing = wanted - {path.stem for path in paths}
-        result.errors += [f"source/{slug}.md: no such document" for slug in sorted(missing)]
-        paths = [path for path in paths if path.stem in wanted]
+    paths, result.errors = source_paths(source_dir, slugs)
     for path in paths:
         try:
             result.documents.append(read_document(path, root))
