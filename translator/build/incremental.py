@@ -57,7 +57,7 @@ from translator.catalog.template import catalog_path
 from translator.config import Settings
 from translator.errors import TranslatorError
 from translator.parallel import run_parallel
-from translator.segment import read_document, source_paths
+from translator.segment import SegmentCache, read_document, source_paths
 
 if TYPE_CHECKING:
     from translator.qa.base import CheckContext
@@ -210,7 +210,8 @@ def _work(task: _Task) -> _Outcome:
     """Parse one document and make its pairs that are not carried (runs in a worker)."""
     build, slug = task.build, task.path.stem
     try:
-        doc = read_document(task.path, build.settings.root)
+        cache = SegmentCache.for_instance(build.settings.instance_dir)
+        doc = read_document(task.path, build.settings.root, cache)
     except TranslatorError as exc:
         return _Outcome(slug, task.source, error=str(exc))
     codes = document_languages(doc.lang, build.languages, build.options.langs)
