@@ -205,3 +205,22 @@ def test_cli_reports_each_file_and_forces(runner, two_docs, tmp_path):
     assert result.exit_code == 0, result.output
     assert "files: 0 built, 33 unchanged, 0 removed" in result.output
     assert runner.invoke(cli, [*args, "--jobs", "0"]).exit_code == 2
+
+
+def test_the_stored_consistency_index_finds_what_the_whole_index_finds(
+    two_docs, edit, tmp_path, monkeypatch
+):
+    retranslate(edit, two_docs, "de", "second", "Our demands", "Unsere Forderungen!")
+    retranslate(edit, two_docs, "de", "sample", "Stop the war!", "Beendet den Krieg!")
+    stored = build(two_docs, tmp_path / "stored")
+    assert (two_docs.settings.instance_dir / "cache" / "translations.sqlite3").is_file()
+    monkeypatch.setattr("translator.qa.stored.open_store", lambda *args: None)
+    whole = build(two_docs, tmp_path / "whole")
+    found = [item.to_dict()["failing_checks"] for item in stored.items]
+    assert found == [item.to_dict()["failing_checks"] for item in whole.items]
+    assert any(issue["check"] == "consistency" for issues in found for issue in issues or []), found
+    retranslate(edit, two_docs, "de", "second", "Our demands", "Unsere Forderungen")
+    monkeypatch.undo()
+    again = build(two_docs, tmp_path / "third")
+    de = next(item for item in again.items if (item.document, item.language) == ("sample", "de"))
+    assert "Unsere Forderungen" in str(de.to_dict()["failing_checks"])

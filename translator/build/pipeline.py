@@ -317,7 +317,7 @@ def _build_translation(
         settings=settings,
         slug=doc.slug,
         include_drafts=drafts_ok,
-        context=_check_context(settings, code, doc.slug, contexts),
+        context=_check_context(settings, code, doc.slug, contexts, po),
     )
     if why:
         item.warnings.append(f"checks not run: {why}")
@@ -360,19 +360,41 @@ def carry_document(
 
 
 def _check_context(
-    settings: Settings, code: str, slug: str, contexts: dict[str, CheckContext | None]
+    settings: Settings,
+    code: str,
+    slug: str,
+    contexts: dict[str, CheckContext | None],
+    entries: polib.POFile | None = None,
 ) -> CheckContext | None:
-    """The language's check context, made once per build (the index of a language's catalogs
-    costs a look at every one of them); None lets :func:`find_issues` try and report why."""
+    """The language's check context, made once per build; None lets :func:`find_issues` try
+    and report why. The consistency index comes from the project's translation store
+    (:mod:`translator.qa.stored`: only changed catalogs are read), restricted to the
+    document's sentences; without a store, from every catalog of the language."""
     if code not in contexts:
         try:
             from translator.qa import check_context
+            from translator.qa.stored import open_store
 
-            contexts[code] = check_context(code, settings)
+            store = open_store(settings.instance_dir, settings.locales_dir)
+            if store is not None and not store.refresh(code):
+                store = None
+            contexts[code] = check_context(code, settings, catalogs={} if store else None)
+            if contexts[code] is not None and store is not None:
+                contexts[code].cache["store"] = store
         except (ImportError, TranslatorError):
             contexts[code] = None
     base = contexts[code]
-    return dataclasses.replace(base, slug=slug, cache={}) if base is not None else None
+    if base is None:
+        return None
+    store = base.cache.get("store")
+    if store is None or entries is None:
+        return dataclasses.replace(base, slug=slug, cache={})
+    index = store.index_for(code, [entry.msgid_with_context for entry in entries])
+    if index is None:  # the store went away: the language's whole index, from its catalogs
+        from translator.qa.context import language_index
+
+        index = language_index(settings.locales_dir, code)
+    return dataclasses.replace(base, slug=slug, cache={}, translations=index)
 
 
 def _relative(path: Path, root: Path) -> str:
