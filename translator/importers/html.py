@@ -16,6 +16,7 @@ from bs4.element import CData, ProcessingInstruction
 from translator.errors import SourceError
 from translator.importers.paragraphs import Para
 from translator.importers.plaintext import ImportResult, import_paragraphs
+from translator.importers.sniff import strip_server_code
 
 _SILENT = {
     "script", "style", "noscript", "template", "svg", "head", "iframe", "object", "canvas",
@@ -33,7 +34,7 @@ _BLOCKS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ol", "ul", "blockquote", "section",
     "article", "main", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "dl",
     "dt", "dd", "pre", "figure", "figcaption", "address", "hr", "center", "body", "html",
-    "header", "footer", "fieldset", "details", "summary", "legend",
+    "header", "footer", "fieldset", "details", "summary", "legend", "nav", "aside", "form", "menu",
 }  # fmt: skip
 _SKIPPED_STRINGS = (Comment, Declaration, Doctype, ProcessingInstruction, CData)
 _HTML_SPACE = re.compile(r"[ \t\n\r\f]+")  # HTML collapses these, but not &nbsp;
@@ -56,11 +57,12 @@ def import_html(
     """
     if not html.strip():
         raise SourceError(f"{filename}: empty input, nothing to import")
+    html, drops = strip_server_code(html)
     soup = BeautifulSoup(html, "html.parser")
     walker = _Walker()
     walker.walk(soup.body or soup)
     walker.flush()
-    return import_paragraphs(walker.paras, lang=lang, slug=slug, filename=filename)
+    return import_paragraphs(walker.paras, lang=lang, slug=slug, filename=filename, drops=drops)
 
 
 def _is_chrome(tag: Tag) -> bool:

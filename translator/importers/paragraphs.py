@@ -47,6 +47,15 @@ class Para:
     lines: list[str] = field(default_factory=list)  # the source lines it was joined from
 
 
+@dataclass(frozen=True)
+class Drop:
+    """Something of the input that is not in the document: where it was, what, and why."""
+
+    line: int  # 1-based source line, 0 when unknown
+    text: str
+    reason: str
+
+
 def decode_text(data: bytes, filename: str, first_line: int = 1) -> str:
     """Decode UTF-8 (a BOM is fine); SourceError naming the line of the first bad byte.
 
