@@ -103,7 +103,7 @@ def test_import_explain_lists_every_drop_and_writes_nothing(runner, project, tmp
         f"{page}:4: dropped 'Turkish': language label on the title",
         f"{page}:5: dropped 'İngilizceden çeviren: Ayşe Yılmaz': translator's credit -> "
         "front matter translator_credit",
-        f"{page}:7: dropped 'PDF': label-like line closing the page",
+        f"{page}:7: dropped 'PDF': a link and nothing else (HTML)",
         f"{page}: front matter translator_credit: İngilizceden çeviren: Ayşe Yılmaz",
         f"{page}: title 'Free all political prisoners now', date none, "
         "slug free-all-political-prisoners-now",

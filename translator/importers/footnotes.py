@@ -20,6 +20,8 @@ from translator.importers.paragraphs import Drop, Para
 
 _SUPERSCRIPTS = str.maketrans("⁰¹²³⁴⁵⁶⁷⁸⁹", "0123456789")
 _LONE = re.compile(r"[(\[]?(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\*{1,3})[)\]]?\.?")
+_BACKLINKS = re.compile(r"\s*[↩↑^]\ufe0e?\s*$|\s*[↩↑]\ufe0e?")
+_NOTE_LEAD = re.compile(r"[(\[]?(\d{1,3})[)\].:]*\s+(?=\S)")
 _BODY = re.compile(r"(?:\[(\d{1,3})\]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))[.)]?\s+(?=\S)")
 # Reference candidates, by how much proof they need (see the module docstring).
 _MARKED = re.compile(r"(?<=\S)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[(\d{1,3})\])(?=[\s.,;:!?)»”]|$)")
@@ -77,6 +79,9 @@ def find_footnotes(paras: list[Para]) -> Footnotes:
                 found.notes.append(Note(mark, text, para.line))
             else:
                 found.paras.append(replace(paras[i + 1], line=para.line, hint="item", marker=mark))
+        elif para.hint == "note":
+            if not mark:
+                found.notes.append(_marked_note(para, len(found.notes) + 1))
         elif mark:
             found.drops.append(Drop(para.line, para.text, "lone footnote marker"))
         elif body and not para.hint:
@@ -84,9 +89,18 @@ def find_footnotes(paras: list[Para]) -> Footnotes:
             found.notes.append(Note(number, para.text[body.end() :], para.line))
         else:
             found.paras.append(para)
-    proven = sequence if (len(sequence) >= 2 or found.notes) else set()
+    marked = any(not weak for p in paras for _, _, weak in _candidates(p.text, marked_only=True))
+    proven = sequence if (len(sequence) >= 2 or found.notes or marked) else set()
     _take_refs(found, proven, {note.mark for note in found.notes})
     return found
+
+
+def _marked_note(para: Para, count: int) -> Note:
+    """A note from a page's footnote section: its list number, or the number it starts with."""
+    text = _BACKLINKS.sub("", para.text).strip()
+    lead = _NOTE_LEAD.match(text)
+    mark = para.marker if para.marker.isdigit() else (lead.group(1) if lead else str(count))
+    return Note(mark, text[lead.end() :] if lead else text, para.line)
 
 
 def _marker_pairs(paras: list[Para]) -> set[int]:
@@ -100,12 +114,13 @@ def _marker_pairs(paras: list[Para]) -> set[int]:
     }
 
 
-def _candidates(text: str) -> list[tuple[re.Match[str], str, bool]]:
-    """(match, number, needs a note) for every reference candidate, in text order."""
+def _candidates(text: str, marked_only: bool = False) -> list[tuple[re.Match[str], str, bool]]:
+    """(match, number, needs a note) for every reference candidate, in text order; with
+    ``marked_only``, only superscripts and "[n]" (which need no further proof)."""
     found = []
     for match in _MARKED.finditer(text):
         found.append((match, (match.group(1) or match.group(2)).translate(_SUPERSCRIPTS), False))
-    for match in _GLUED.finditer(text):
+    for match in [] if marked_only else _GLUED.finditer(text):
         found.append((match, match.group(1) or match.group(2), match.group(2) is not None))
     return sorted(found, key=lambda c: c[0].start())
 

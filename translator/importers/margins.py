@@ -27,6 +27,8 @@ from translator.text import word_count
 
 MAX_LABEL_WORDS = 4
 MAX_LABEL_CHARS = 40
+MAX_LINK_WORDS = 6
+MIN_LINK_SHARE = 0.9
 MAX_LIST_WORDS = 25  # a longer line is no name in a list of organisations
 SENTENCE_ENDS = (".", "!", "?", "…", "؟", "۔", "。", "！", "？", ":", ";")
 _WORDLESS = re.compile(r"[\W_]+")
@@ -51,8 +53,12 @@ def read_margins(paras: list[Para], lang: str, is_intro: Callable[[Para], bool])
     """
     found = Margins([])
     for para in paras:
-        if _WORDLESS.fullmatch(para.text) and para.text.strip("*"):
+        if para.hint == "chrome":
+            found.paras.append(para)  # markup said so: the rules drop it as site chrome
+        elif _WORDLESS.fullmatch(para.text) and para.text.strip("*"):
             found.drops.append(Drop(para.line, para.text, "no words (a lone separator)"))
+        elif _link_label(para):
+            found.drops.append(Drop(para.line, para.text, "a link and nothing else (HTML)"))
         else:
             found.paras.append(para)
     notes = find_footnotes(found.paras)
@@ -65,9 +71,16 @@ def read_margins(paras: list[Para], lang: str, is_intro: Callable[[Para], bool])
     return found
 
 
+def _link_label(para: Para) -> bool:
+    """A short paragraph that is all link text: a button or menu entry, not a sentence."""
+    if para.hint in ("title", "heading", "item", "note") or para.links < MIN_LINK_SHARE:
+        return False
+    return word_count(para.text) <= MAX_LINK_WORDS and not para.text.endswith(SENTENCE_ENDS)
+
+
 def _metadata(found: Margins, para: Para, lang: str) -> bool:
     """Record a credit, URL or metadata line in ``found``; True if ``para`` was one."""
-    if para.hint in ("title", "item") or para.marker:
+    if para.hint in ("title", "item", "note", "chrome") or para.marker:
         return False
     if is_credit(para.text):
         _first(found, "translator_credit", para.text)
@@ -93,6 +106,8 @@ def _label_like(para: Para, lang: str) -> bool:
     text = para.text
     if para.hint in ("title", "heading", "item") or para.marker or starts_item(text):
         return False
+    if para.links >= MIN_LINK_SHARE:
+        return True
     if word_count(text) > MAX_LABEL_WORDS or len(text) > MAX_LABEL_CHARS:
         return chrome.is_nav_line(text)
     return not text.rstrip("\"'”’»)] ").endswith(SENTENCE_ENDS) and not (
@@ -116,14 +131,16 @@ def _closing_run(found: Margins, lang: str, is_intro: Callable[[Para], bool]) ->
     """Drop the run of label-like lines that ends the page (see the module docstring)."""
     paras = found.paras
     start = len(paras)
-    while start > 0 and _label_like(paras[start - 1], lang):
+    while start > 0 and (paras[start - 1].hint == "chrome" or _label_like(paras[start - 1], lang)):
         start -= 1
     if not any(word_count(p.text) > MAX_LABEL_WORDS for p in paras[:start]):
         return  # nothing reads as text before it: the run is the document
     listed = _in_list(paras, start, is_intro)
     kept = paras[:start]
     for para in paras[start:]:
-        if listed and not (chrome.is_chrome(para.text) or chrome.is_tail_chrome(para.text)):
+        if para.hint == "chrome":
+            kept.append(para)  # dropped as site chrome by the rules
+        elif listed and not (chrome.is_chrome(para.text) or chrome.is_tail_chrome(para.text)):
             kept.append(para)
         else:
             found.drops.append(Drop(para.line, para.text, "label-like line closing the page"))

@@ -45,6 +45,7 @@ class Para:
     hint: str = ""  # "title", "heading", "item" or "chrome", when markup says so
     marker: str = ""  # an item's number ("3") or "-", when markup says so
     lines: list[str] = field(default_factory=list)  # the source lines it was joined from
+    links: float = 0.0  # share of the text inside links (HTML): 1.0 for a link label
 
 
 @dataclass(frozen=True)
