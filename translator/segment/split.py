@@ -34,8 +34,8 @@ from translator.segment.rules import (
     OPENERS,
     SPACE,
     abbreviated,
-    abbreviation_like,
     library_abbreviation,
+    lower_start,
     own_cuts,
 )
 
@@ -50,6 +50,8 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*(?=\S)")  # never inside a Markdown bloc
 _COLON_LEAD = 12  # words at most before a colon that ends an Arabic or Persian heading-like lead
 _COLON_LEADS = frozenset({"ar", "fa"})  # pysbd languages where a colon ends a lead
 _QUOTES = "\"'“‘„«‹(["
+_NO_START = ",;:)]}"  # no sentence starts with these
+_IN_WORD = "՜՞՛"  # Armenian marks written on a word's vowel ("Ո՜րքան"): an end only before a space
 
 
 @dataclass
@@ -172,16 +174,18 @@ def _keeps(block: _Block, cut: int, last: int) -> bool:
     if not core or core[-1] not in block.ends:
         return False
     mark, following = core[-1], text[cut : cut + _CONTEXT].lstrip(OPENERS)
+    glued = not text[cut - 1].isspace()
+    if text[cut] in _NO_START or (glued and (mark in _IN_WORD or text[cut] in "-‐")):
+        return False  # "Gen., le", "J.-P.", "Ո՜րքան": no sentence starts there
     if mark == ":" and block.code in _COLON_LEADS:
         return _lead_ends(text, last, cut)
     own = cut not in block.library
     lower = following[:1].islower()
-    if lower and (own or (mark == "." and abbreviation_like(core, block.base, block.code))):
-        return False  # "p. ej. sobre": an abbreviation; our own cuts want a capital
+    if lower and (own or (mark == "." and not lower_start(core, block.base, block.code))):
+        return False  # "p. ej. sobre", "Magg. dei": an abbreviation; our own cuts want a capital
     if mark != ".":
         return True
-    glued = own and not text[cut - 1].isspace()
-    if glued and library_abbreviation(core.split()[-1][:-1], block.base, block.code):
+    if own and glued and library_abbreviation(core.split()[-1][:-1], block.base, block.code):
         return False  # "usw.Die": pysbd knows the abbreviation and saw no end
     return not abbreviated(core, following, block.base, block.code, opens_sentence=start == last)
 
