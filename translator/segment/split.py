@@ -50,6 +50,7 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*(?=\S)")  # never inside a Markdown bloc
 _COLON_LEAD = 12  # words at most before a colon that ends an Arabic or Persian heading-like lead
 _COLON_LEADS = frozenset({"ar", "fa"})  # pysbd languages where a colon ends a lead
 _QUOTES = "\"'“‘„«‹(["
+_DASHES = " \u00a0–—-"  # between a quotation and its speaker: "…?“ – попита тя"
 _NO_START = ",;:)]}"  # no sentence starts with these
 _IN_WORD = "՜՞՛"  # Armenian marks written on a word's vowel ("Ո՜րքան"): an end only before a space
 
@@ -180,9 +181,10 @@ def _keeps(block: _Block, cut: int, last: int) -> bool:
     if mark == ":" and block.code in _COLON_LEADS:
         return _lead_ends(text, last, cut)
     own = cut not in block.library
-    lower = following[:1].islower()
-    if lower and (own or (mark == "." and not lower_start(core, block.base, block.code))):
-        return False  # "p. ej. sobre", "Magg. dei": an abbreviation; our own cuts want a capital
+    lower = following.lstrip(_DASHES)[:1].islower()
+    quoted = text[:cut].rstrip()[-1] in CLOSERS
+    if lower and (own or quoted or (mark == "." and not lower_start(core, block.base, block.code))):
+        return False  # "p. ej. sobre", "«Θα έρθεις;» ρώτησε": an abbreviation, a quote's speaker
     if mark != ".":
         return True
     if own and glued and library_abbreviation(core.split()[-1][:-1], block.base, block.code):
