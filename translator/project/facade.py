@@ -28,6 +28,7 @@ from translator.catalog import (
 )
 from translator.catalog.io import write_text_atomic
 from translator.catalog.layout import document_slugs, project_languages
+from translator.catalog.raw import read_entries_fast
 from translator.config import Settings
 from translator.errors import SourceError, TranslatorError
 from translator.languages import normalize_language
@@ -296,7 +297,7 @@ class Project:
                         continue
                     row = StatsRow(slug, code, self.relative(path), CatalogStats())
                     try:
-                        row.stats = compute_stats(read_catalog(path))
+                        row.stats = compute_stats(read_entries_fast(path))
                     except TranslatorError as exc:
                         row.error = str(exc)
                 if row.error:
