@@ -224,3 +224,48 @@ def test_the_stored_consistency_index_finds_what_the_whole_index_finds(
     again = build(two_docs, tmp_path / "third")
     de = next(item for item in again.items if (item.document, item.language) == ("sample", "de"))
     assert "Unsere Forderungen" in str(de.to_dict()["failing_checks"])
+
+
+def test_progress_counts_documents_carried_or_made(two_docs, edit, out):
+    seen = []
+    on_done = lambda done, total: seen.append((done, total))  # noqa: E731
+    two_docs.build(None, BuildOptions(), out, jobs=1, on_done=on_done)
+    assert seen == [(1, 2), (2, 2)]
+    seen.clear()
+    retranslate(edit, two_docs, "fa", "second", "Stop the war!", "جنگ را متوقف کنید!")
+    two_docs.build(None, BuildOptions(), out, jobs=1, on_done=on_done)
+    assert seen == [(1, 2), (2, 2)]  # the first carried, the second made again
+
+
+def test_no_bar_when_stderr_is_not_a_terminal(runner, two_docs, tmp_path):
+    args = ["--project", str(two_docs.root), "build", "--out", str(tmp_path / "site")]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0 and "build [" not in result.stderr
+
+
+def test_bar_on_a_terminal(two_docs, tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    try:
+        command = [sys.executable, "-m", "translator", "--project", str(two_docs.root), "build"]
+        command += ["--out", str(tmp_path / "site"), "--jobs", "1"]
+        proc = subprocess.run(command, stderr=slave, stdout=subprocess.PIPE, timeout=120)
+        os.close(slave)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(master)
+    assert proc.returncode == 0
+    assert "build [" in shown.decode() and "2/2" in shown.decode()
+    assert b"build [" not in proc.stdout

@@ -98,15 +98,18 @@ def build(
         min_completion=min_completion,
         fallback=Fallback(fallback),
     )
+    from translator.cli.progress import progress_bar
     from translator.parallel import default_jobs
 
-    report = ctx.project.build(
-        list(slugs) or None,
-        options,
-        out_dir,
-        force=force,
-        jobs=jobs or default_jobs(),
-    )
+    with progress_bar("build", quiet=as_json) as on_done:
+        report = ctx.project.build(
+            list(slugs) or None,
+            options,
+            out_dir,
+            force=force,
+            jobs=jobs or default_jobs(),
+            on_done=on_done,
+        )
     if as_json:
         emit_json(report.to_dict())
     else:
