@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from translator.build.contexts import prepare_contexts
 from translator.build.html import DocumentEntry, render_site_index
 from translator.build.manifest import (
     Manifest,
@@ -48,7 +49,6 @@ from translator.build.pipeline import (
     carry_document,
     document_languages,
     languages_digest,
-    prepare_contexts,
     unit_outputs,
 )
 from translator.build.report import BuildItem, BuildReport, Status
@@ -56,6 +56,7 @@ from translator.build.rules import validate_rules
 from translator.catalog.template import catalog_path
 from translator.config import Settings
 from translator.errors import TranslatorError
+from translator.languages import normalize_language
 from translator.parallel import run_parallel
 from translator.segment import SegmentCache, read_document, source_paths
 
@@ -122,6 +123,22 @@ def build_project(
     :param jobs: worker processes (None: every core; 1: this process).
     :param on_done: ``on_done(documents done, documents)`` after each document, for a bar.
     """
+    build = _new_build(settings, languages, options)
+    paths, errors = source_paths(settings.source_dir, slugs)
+    old = Manifest() if force else read_manifest(out_dir)
+    new = Manifest(inputs=dict(old.inputs), documents=dict(old.documents), units=dict(old.units))
+    plans = [_plan(build, old, new, path, out_dir) for path in paths]
+    outcomes = _run(build, plans, jobs, on_done)
+    result = _assemble(build, outcomes, errors)
+    report = write_build(result, out_dir)
+    _record(build, old, new, outcomes, result, out_dir)
+    if slugs is None:
+        _remove_vanished(old, new, {path.stem for path in paths}, out_dir, report)
+    write_manifest(out_dir, new)
+    return report
+
+
+def _new_build(settings: Settings, languages: list[str], options: BuildOptions) -> _Build:
     validate_rules(settings.build_rules)
     threshold = (
         settings.build_min_completion if options.min_completion is None else options.min_completion
@@ -134,31 +151,25 @@ def build_project(
     )
     if "consistency" in settings.blocking_checks:
         build.language_inputs = {code: _language_inputs(settings, code) for code in languages}
-    paths, errors = source_paths(settings.source_dir, slugs)
-    old = Manifest() if force else read_manifest(out_dir)
-    new = Manifest(inputs=dict(old.inputs), documents=dict(old.documents), units=dict(old.units))
-    plans = [_plan(build, old, new, path, out_dir) for path in paths]
+    return build
+
+
+def _run(build: _Build, plans: list, jobs: int | None, on_done) -> list[_Outcome]:
+    """The tasks over the pool; carried documents count as done from the start."""
     tasks = [plan for plan in plans if isinstance(plan, _Task)]
     carried = len(plans) - len(tasks)
     if on_done and carried:
         on_done(carried, len(plans))
     _CONTEXTS[build.token] = {}
     try:
-        if jobs != 1 and len(tasks) > 1:
-            codes = options.langs or languages
-            prepare_contexts(settings, list(codes), _CONTEXTS[build.token])
+        if jobs != 1 and len(tasks) > 1:  # made once here, shared by the forked workers
+            codes = [normalize_language(code) for code in build.options.langs or build.languages]
+            prepare_contexts(build.settings, codes, _CONTEXTS[build.token])
         progress = (lambda done, _total: on_done(carried + done, len(plans))) if on_done else None
         done = iter(run_parallel(_work, tasks, jobs=jobs, on_done=progress))
     finally:
         _CONTEXTS.pop(build.token, None)
-    outcomes = [next(done) if isinstance(plan, _Task) else plan for plan in plans]
-    result = _assemble(build, outcomes, errors)
-    report = write_build(result, out_dir)
-    _record(build, old, new, outcomes, result, out_dir)
-    if slugs is None:
-        _remove_vanished(old, new, {path.stem for path in paths}, out_dir, report)
-    write_manifest(out_dir, new)
-    return report
+    return [next(done) if isinstance(plan, _Task) else plan for plan in plans]
 
 
 def _plan(build: _Build, old: Manifest, new: Manifest, path: Path, out_dir: Path):

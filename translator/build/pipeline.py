@@ -13,13 +13,13 @@ Output layout under the output directory::
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polib
 
+from translator.build.contexts import document_context
 from translator.build.documents import Fallback, LocalizedDocument, render_document, source_document
 from translator.build.docx import render_docx
 from translator.build.html import (
@@ -317,7 +317,7 @@ def _build_translation(
         settings=settings,
         slug=doc.slug,
         include_drafts=drafts_ok,
-        context=_check_context(settings, code, doc.slug, contexts, po),
+        context=document_context(settings, code, doc.slug, contexts, po),
     )
     if why:
         item.warnings.append(f"checks not run: {why}")
@@ -334,15 +334,6 @@ def _build_translation(
     return item, localized, po
 
 
-def prepare_contexts(
-    settings: Settings, codes: list[str], contexts: dict[str, CheckContext | None]
-) -> None:
-    """Make the check contexts of ``codes`` now (before worker processes fork, so they share
-    them instead of each reading every catalog of the language again)."""
-    for code in codes:
-        _check_context(settings, code, "", contexts)
-
-
 def carry_document(
     slug: str, title: str, codes: list[str], carried: dict[str, Carried], options: BuildOptions
 ) -> DocumentBuild:
@@ -357,44 +348,6 @@ def carry_document(
     if part.languages and "html" in options.formats:
         part.files[f"{slug}/index.html"] = render_document_index(title, part.languages).encode()
     return part
-
-
-def _check_context(
-    settings: Settings,
-    code: str,
-    slug: str,
-    contexts: dict[str, CheckContext | None],
-    entries: polib.POFile | None = None,
-) -> CheckContext | None:
-    """The language's check context, made once per build; None lets :func:`find_issues` try
-    and report why. The consistency index comes from the project's translation store
-    (:mod:`translator.qa.stored`: only changed catalogs are read), restricted to the
-    document's sentences; without a store, from every catalog of the language."""
-    if code not in contexts:
-        try:
-            from translator.qa import check_context
-            from translator.qa.stored import open_store
-
-            store = open_store(settings.instance_dir, settings.locales_dir)
-            if store is not None and not store.refresh(code):
-                store = None
-            contexts[code] = check_context(code, settings, catalogs={} if store else None)
-            if contexts[code] is not None and store is not None:
-                contexts[code].cache["store"] = store
-        except (ImportError, TranslatorError):
-            contexts[code] = None
-    base = contexts[code]
-    if base is None:
-        return None
-    store = base.cache.get("store")
-    if store is None or entries is None:
-        return dataclasses.replace(base, slug=slug, cache={})
-    index = store.index_for(code, [entry.msgid_with_context for entry in entries])
-    if index is None:  # the store went away: the language's whole index, from its catalogs
-        from translator.qa.context import language_index
-
-        index = language_index(settings.locales_dir, code)
-    return dataclasses.replace(base, slug=slug, cache={}, translations=index)
 
 
 def _relative(path: Path, root: Path) -> str:
