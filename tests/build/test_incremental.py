@@ -269,3 +269,15 @@ def test_bar_on_a_terminal(two_docs, tmp_path):
     assert proc.returncode == 0
     assert "build [" in shown.decode() and "2/2" in shown.decode()
     assert b"build [" not in proc.stdout
+
+
+def test_no_checks_runs_them_only_where_a_rule_needs_them(two_docs, out):
+    two_docs.settings.build_rules = {"fa": ["no-errors"]}
+    checked = build(two_docs, out)
+    report = build(two_docs, out, checks=False)
+    assert len(made(report)) == 8  # another setting: every pair is decided again
+    issues = {(item.document, item.language): item.issues for item in report.items}
+    assert issues[("sample", "de")] is None and issues[("second", "ru")] is None
+    assert issues[("sample", "fa")] is not None
+    assert report.written == []  # the same bytes: the checks held nothing back here
+    assert [item.status for item in report.items] == [item.status for item in checked.items]

@@ -33,7 +33,13 @@ from translator.build.manifest import digest
 from translator.build.mo import compile_mo
 from translator.build.odt import render_odt
 from translator.build.report import BuildItem, BuildReport, Status, find_issues
-from translator.build.rules import RuleContext, evaluate_rules, rules_for, validate_rules
+from translator.build.rules import (
+    RuleContext,
+    evaluate_rules,
+    parse_rule,
+    rules_for,
+    validate_rules,
+)
 from translator.build.text import render_text
 from translator.build.translations import (
     Selection,
@@ -69,6 +75,7 @@ class BuildOptions:
     langs: list[str] | None = None  # None: every language with catalogs
     min_completion: float | None = None  # None: Settings.build_min_completion
     fallback: Fallback = Fallback.SOURCE
+    checks: bool = True  # False: run the quality checks only where a rule (no-errors) needs them
 
 
 @dataclass
@@ -310,19 +317,22 @@ def _build_translation(
             f"{selection.not_in_catalog} sentence(s) of the source are not in {relative}: "
             "run `translator update`"
         )
-    item.issues, why = find_issues(
-        po,
-        code,
-        used=_used_msgids(doc, selection),
-        settings=settings,
-        slug=doc.slug,
-        include_drafts=drafts_ok,
-        context=document_context(settings, code, doc.slug, contexts, po),
-    )
+    specs = rules_for(settings.build_rules, code)
+    why = ""
+    if options.checks or any(parse_rule(spec)[0] == "no-errors" for spec in specs):
+        item.issues, why = find_issues(
+            po,
+            code,
+            used=_used_msgids(doc, selection),
+            settings=settings,
+            slug=doc.slug,
+            include_drafts=drafts_ok,
+            context=document_context(settings, code, doc.slug, contexts, po),
+        )
     if why:
         item.warnings.append(f"checks not run: {why}")
     ctx = RuleContext(doc, selection, threshold, item.issues, settings.blocking_checks, why)
-    item.rules = evaluate_rules(rules_for(settings.build_rules, code), ctx)
+    item.rules = evaluate_rules(specs, ctx)
     item.counts = _counts(selection, options.fallback)
     failed = [result for result in item.rules if not result.ok]
     if failed:
