@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from translator.build import BuildOptions, BuildReport, build_documents, write_build
+from translator.build import BuildOptions, BuildReport, build_project
 from translator.catalog import catalog_path, template_path
 from translator.catalog.io import write_text_atomic
 from translator.catalog.layout import document_slugs, project_languages
@@ -35,7 +35,7 @@ from translator.project.steps import (
     update_step,
 )
 from translator.qa.report import CheckReport, check_project
-from translator.segment import DocumentSet, load_documents, read_document
+from translator.segment import DocumentSet, SegmentCache, load_documents, read_document
 from translator.text import validate_slug
 
 OnDone = Callable[[int, int], None]  # progress: (documents done, total)
@@ -64,11 +64,20 @@ class Project:
     def root(self) -> Path:
         return self.settings.root
 
-    def documents(self, slugs: list[str] | None = None) -> DocumentSet:
-        """The documents (all, or ``slugs``: an unknown name stops here), parsed."""
+    def documents(self, slugs: list[str] | None = None, *, cached: bool = False) -> DocumentSet:
+        """The documents (all, or ``slugs``: an unknown name stops here), parsed.
+
+        :param cached: split sentences through the project's segmentation cache
+            (``instance/cache/``): what steps that write anyway (extract, update) use.
+        """
         if slugs:
             self.slugs(slugs)
-        return load_documents(self.settings.source_dir, slugs)
+        splitter = self.segment_cache() if cached else None
+        return load_documents(self.settings.source_dir, slugs, splitter)
+
+    def segment_cache(self) -> SegmentCache:
+        """The project's cache of block splits (:mod:`translator.segment.cache`)."""
+        return SegmentCache.for_instance(self.settings.instance_dir)
 
     def languages(self) -> list[str]:
         """Languages with a catalog directory (plus those the settings list), sorted."""
@@ -139,13 +148,33 @@ class Project:
         return StepReport(items=items, errors=errors)
 
     def build(
-        self, slugs: list[str] | None, options: BuildOptions, out_dir: Path | None = None
+        self,
+        slugs: list[str] | None,
+        options: BuildOptions,
+        out_dir: Path | None = None,
+        *,
+        force: bool = False,
+        jobs: int | None = 1,
+        on_done: Callable[[int, int], None] | None = None,
     ) -> BuildReport:
-        """Build publishable documents (:mod:`translator.build`) into ``out_dir`` (``build/``)."""
-        docs = self.documents(slugs)
-        result = build_documents(self.settings, docs.documents, self.languages(), options)
-        result.report.errors[:0] = docs.errors
-        return write_build(result, out_dir if out_dir is not None else self.root / "build")
+        """Build publishable documents (:mod:`translator.build`) into ``out_dir`` (``build/``).
+
+        Only what changed since the last build into ``out_dir`` is made again (``force``:
+        everything); ``jobs`` worker processes (None: every core); ``on_done(done, total)``
+        after each document.
+        """
+        if slugs:
+            self.slugs(slugs)  # an unknown name stops here
+        return build_project(
+            self.settings,
+            self.languages(),
+            options,
+            out_dir if out_dir is not None else self.root / "build",
+            slugs=slugs,
+            force=force,
+            jobs=jobs,
+            on_done=on_done,
+        )
 
     # -- figures ---------------------------------------------------------------------------------
 

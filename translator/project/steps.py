@@ -30,7 +30,7 @@ from translator.catalog.raw import read_entries_fast
 from translator.errors import TranslatorError
 from translator.parallel import run_parallel
 from translator.progress.stats import CatalogStats, StatsRow, StatsTable, compute_stats
-from translator.segment import read_document
+from translator.segment import SegmentCache, read_document
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -220,8 +220,9 @@ def _add_row(table: StatsTable, row: StatsRow) -> None:
 
 def _read(step: DocumentStep) -> tuple[Document | None, StepOutcome]:
     path = step.settings.source_dir / f"{step.slug}.md"
+    cache = SegmentCache.for_instance(step.settings.instance_dir)  # splits seen before: reused
     try:
-        return read_document(path, step.settings.root), StepOutcome()
+        return read_document(path, step.settings.root, cache), StepOutcome()
     except TranslatorError as exc:
         return None, StepOutcome(unreadable=str(exc))
 
