@@ -102,6 +102,7 @@ class _Scanner:
         self.pending = RawEntry(0)  # comments seen before the next entry's keywords
         self.continued = False  # the previous comment line ended in a backslash
         self.previous_line = 0  # a "#|" line waiting for the entry it belongs to
+        self.previous_field = ""  # the "#|" keyword its continuation lines add to
 
     def run(self) -> list[RawEntry]:
         for number, line in enumerate(self.lines, 1):
@@ -148,8 +149,12 @@ class _Scanner:
         column = len(rest) - len(rest.lstrip())
         match = _KEYWORD.match(rest, column)
         strings = self._strings(number, rest, match.end() if match else column)
-        if match and match.group(1) == "msgid":
-            self.pending.previous_msgid = "".join(strings)
+        if match:
+            self.previous_field = match.group(1)
+            if self.previous_field == "msgid":
+                self.pending.previous_msgid = "".join(strings)
+        elif self.previous_field == "msgid" and self.pending.previous_msgid is not None:
+            self.pending.previous_msgid += "".join(strings)  # a wrapped "#| msgid" continues
 
     def _tokens(self, number: int, rest: str, *, obsolete: bool) -> None:
         fast = _SIMPLE_LINE.fullmatch(rest)
@@ -238,7 +243,7 @@ class _Scanner:
     def _open(self, number: int, obsolete: bool) -> None:
         self.entry, self.pending = self.pending, RawEntry(0)
         self.entry.line, self.entry.obsolete = number, obsolete
-        self.previous_line = 0
+        self.previous_line, self.previous_field = 0, ""
 
     def _close(self) -> None:
         """The entry is complete (it had its msgstr); the next keyword starts another."""
