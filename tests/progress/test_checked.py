@@ -141,3 +141,13 @@ def test_old_index_files_are_rebuilt(project):
         conn.execute("UPDATE meta SET value = '4' WHERE key = 'schema'")
     index._OPEN.clear()
     assert figures(project) == reference(project)
+
+
+def test_facts_lost_from_the_index_file_are_found_again(project, reads):
+    figures(project)
+    with sqlite3.connect(project.settings.instance_dir / index.INDEX_NAME) as conn:
+        conn.execute("UPDATE catalogs SET checks = '' WHERE path LIKE 'ar/%'")
+    index._OPEN.clear()
+    reads.clear()
+    assert figures(project) == reference(project)
+    assert {lang for _, lang in reads} == {"ar"}  # only those catalogs are checked again

@@ -132,20 +132,29 @@ def issue_counts(
         if lang in wanted and not record.error:
             by_lang[lang].append(record)
     keys = {lang: check_key(settings, lang) for lang in by_lang}
-    todo = [r for lang, rs in by_lang.items() for r in rs if r.check_key != keys[r.language]]
+    group = [record for records_of in by_lang.values() for record in records_of]
+    facts = _known_facts(index, group, keys)
+    todo = [record for record in group if record.path not in facts]
     work = [FactsJob(settings, r.language, r.document, r.path) for r in todo]
     found = run_parallel(catalog_facts, work, jobs=jobs, on_done=on_done)
-    fresh = {r.path: data for r, data in zip(todo, found, strict=True) if data is not None}
-    index.store_checks([(r, keys[r.language], fresh[r.path]) for r in todo if r.path in fresh])
+    fresh = [(r, keys[r.language], data) for r, data in zip(todo, found, strict=True) if data]
+    index.store_checks(fresh)
+    facts.update({record.path: data for record, _, data in fresh})
     counts = {}
-    for lang, group in by_lang.items():
-        facts = {}
-        for record in group:
-            data = fresh.get(record.path) or (record.check_key == keys[lang] and record.checks)
-            if data:
-                facts[record.document] = json.loads(data)
-        counts.update({(slug, lang): n for slug, n in _language_counts(facts).items()})
+    for lang, records_of in by_lang.items():
+        parsed = {r.document: json.loads(facts[r.path]) for r in records_of if r.path in facts}
+        counts.update({(slug, lang): n for slug, n in _language_counts(parsed).items()})
     return counts
+
+
+def _known_facts(
+    index: StatsIndex, records: list[CatalogRecord], keys: dict[str, str]
+) -> dict[str, str]:
+    """Facts still valid for ``records``: in memory, or else in the index file."""
+    valid = [record for record in records if record.check_key == keys[record.language]]
+    known = {record.path: record.checks for record in valid if record.checks}
+    known.update(index.stored_checks(record for record in valid if not record.checks))
+    return known
 
 
 def _language_counts(facts: dict[str, dict]) -> dict[str, dict[str, int]]:

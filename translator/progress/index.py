@@ -29,6 +29,7 @@ from translator.parallel import run_parallel
 from translator.progress.records import (
     COLUMNS,
     CREATE_CATALOGS,
+    LOADED,
     MARKS,
     RACY_NS,
     CatalogRecord,
@@ -151,6 +152,20 @@ class StatsIndex:
             except (sqlite3.Error, OSError):
                 self._discard()
 
+    def stored_checks(self, records: Iterable[CatalogRecord]) -> dict[str, str]:
+        """The check facts of ``records`` kept in the index file (by path), as stored."""
+        wanted = {record.path: record.identity[:2] for record in records}
+        if not wanted or not self.index_path or not self.index_path.is_file():
+            return {}
+        try:
+            with contextlib.closing(self._connect()) as db:
+                rows = db.execute(
+                    "SELECT path, size, mtime_ns, checks FROM catalogs WHERE checks != ''"
+                ).fetchall()
+        except (sqlite3.Error, OSError):
+            return {}
+        return {path: data for path, *ident, data in rows if wanted.get(path) == tuple(ident)}
+
     def rebuild(self) -> int:
         """Forget everything and index every catalog again; returns how many were parsed."""
         with self._lock:
@@ -239,7 +254,7 @@ class StatsIndex:
             return {}
         try:
             with contextlib.closing(self._connect()) as db:
-                rows = db.execute(f"SELECT {COLUMNS} FROM catalogs").fetchall()
+                rows = db.execute(f"SELECT {LOADED} FROM catalogs").fetchall()
         except (sqlite3.Error, OSError, ValueError):
             self._discard()  # unreadable or from another version: start again
             return {}

@@ -52,7 +52,7 @@ class CatalogRecord:
     keys: str = ""  # fingerprint of the active msgids, to compare with the template's
     inode: int = 0
     check_key: str = ""  # the check set and context the stored check facts are valid for
-    checks: str = ""  # those facts, as JSON (decoded only when counting issues)
+    checks: str = ""  # those facts as JSON; "" while they are only in the index file
 
     @property
     def identity(self) -> Identity:
@@ -126,6 +126,8 @@ _FIELDS = [
 _TYPES = {"size": "INTEGER", "mtime_ns": "INTEGER", "checked_ns": "INTEGER", "amended": "INTEGER",
           "inode": "INTEGER"}  # fmt: skip
 COLUMNS = ", ".join([*_FIELDS, *_COUNTS, "issues"])
+# What is loaded into memory: the check facts stay in the file until counted (a few KB each).
+LOADED = COLUMNS.replace(", checks,", ", '' AS checks,", 1)
 MARKS = ", ".join("?" * (len(_FIELDS) + len(_COUNTS) + 1))
 CREATE_CATALOGS = (
     "CREATE TABLE catalogs (path TEXT PRIMARY KEY, "
