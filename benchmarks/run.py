@@ -45,6 +45,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))  # pysbd ships a top-level "benchmarks" package: import by file
 
+import builds  # noqa: E402
 import corpus as corpora  # noqa: E402
 import peers  # noqa: E402
 from report import Cell, Table  # noqa: E402
@@ -52,7 +53,7 @@ from report import Cell, Table  # noqa: E402
 from translator.catalog import read_catalog  # noqa: E402
 from translator.progress.stats import CatalogStats, compute_stats  # noqa: E402
 
-BENCHES = ("stats", "update", "extract", "prefill", "web")  # extract includes the rebuild
+BENCHES = ("stats", "update", "extract", "mo", "prefill", "web")  # extract includes the rebuild
 TIMEOUT = 3600.0  # no single command may run longer than this
 OUTCOME_LANGS = 2  # languages whose merged catalogs are counted after each update tool
 
@@ -329,6 +330,14 @@ def bench_extract(table: Table, size: Size) -> None:
         table, size, "extract", "ours: `translator extract --jobs 1` (one process)",
         ours_cli(fresh, "extract", "--jobs", "1"), units=docs, unit="doc", ours=True,
     )  # fmt: skip
+    changed = size.corpus.slugs()[: max(1, docs // 10)]
+    for slug in changed:
+        shutil.copy2(size.corpus.edited / f"{slug}.md", fresh / "source" / f"{slug}.md")
+    measure(
+        table, size, "extract",
+        "ours: `translator extract` again, 10% of the sources changed (segmentation cache)",
+        ours_cli(fresh, "extract"), units=len(changed), unit="changed doc", ours=True,
+    )  # fmt: skip
     remove(fresh)
     mdpo_pots = size.scratch("mdpo")
     mdpo_ok = measure(
@@ -360,11 +369,17 @@ def bench_rebuild(table: Table, size: Size, mdpo_pots: Path | None, po4a_dir: Pa
     )  # fmt: skip
     remove(out)
     root = size.copy("rebuild-build")
-    measure(
+    built = measure(
         table, size, bench, "ours: `translator build --format md` (+ gates and checks)",
         ours_cli(root, "build", "--format", "md", "--min-completion", "0", "--out", out),
         units=units, unit="doc·lang", ours=True,
     )  # fmt: skip
+    if built is not None and mdpo_pots is not None:
+        check = size.scratch("po2md-check")
+        builds.check_po2md(table, size, mdpo_pots, out, check)
+        remove(check)
+    if built is not None:
+        builds.bench_incremental(measure, table, size, root, out, ours_cli)
     remove(root)
     remove(out)
     if mdpo_pots is None:
@@ -389,6 +404,10 @@ def bench_rebuild(table: Table, size: Size, mdpo_pots: Path | None, po4a_dir: Pa
         ["po4a", "--no-update", config], units=units, unit="doc·lang", need="po4a",
     )  # fmt: skip
     remove(out)
+
+
+def bench_mo(table: Table, size: Size) -> None:
+    builds.bench_mo(measure, table, size, ours_cli)
 
 
 # -- pre-fill -------------------------------------------------------------------------------------
