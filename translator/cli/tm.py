@@ -3,6 +3,7 @@ instances (:mod:`translator.exchange.tmx`)."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
@@ -78,10 +79,12 @@ def _distinct(units: list) -> list:
 @json_option
 @pass_project
 def tm_import(ctx: ProjectContext, file: Path, lang: str, check_only: bool, as_json) -> None:
-    """Read a TMX file (OmegaT, Trados, another instance) into the memory of LANG.
+    """Add a TMX file (OmegaT, Trados, another instance) to the memory of LANG.
 
-    Units without both the source and the LANG text, empty or oversized ones are left
-    out and named with their line.
+    Its units are suggested in the editor ("from TMX: FILE") and used by pre-fill; importing
+    a file of the same name again replaces its units. Units without both the source and the
+    LANG text, empty or oversized ones are left out and named with their line. With --check
+    the file is only read and checked: nothing is written.
     """
     project, code = ctx.project, normalize_language(lang)
     try:
@@ -90,27 +93,42 @@ def tm_import(ctx: ProjectContext, file: Path, lang: str, check_only: bool, as_j
         for line in exc.problems:
             click.echo(f"error: {line}", err=True)
         sys.exit(1)
+    if not found.units:
+        reasons = f"; {found.problems[0]}" if found.problems else ""
+        raise TranslatorError(f"{file.name}: no unit has both {code} and the source{reasons}")
+    added = None if check_only else _add_to_memory(project.settings, code, found)
     if as_json:
         emit_json(
             {
                 "file": file.name,
                 "tool": found.tool,
                 "units": len(found.units),
+                "added": added,
                 "problems": found.problems,
             }
         )
     else:
-        click.echo(
-            f"{file.name}: {len(found.units)} units for {code} ({found.tool or 'unknown tool'})"
-        )
-        for line in found.problems:
-            click.echo(f"left out: {line}", err=True)
-    if check_only:
-        return
-    raise TranslatorError(
-        "adding TMX units to the memory needs the memory's index (issue 'scale'); "
-        "nothing was added. Use --check to read and check a file."
-    )
+        tool = found.tool or "unknown tool"
+        if added is None:
+            click.echo(f"{file.name}: {len(found.units)} units for {code} ({tool})")
+        else:
+            click.echo(f"{file.name}: {added} units added to the {code} memory ({tool})")
+    for line in found.problems:
+        click.echo(f"left out: {line}", err=True)
+
+
+def _add_to_memory(settings, code: str, found) -> int:
+    """The file's units into the language's memory index, under the file's name."""
+    from translator.tm import open_index
+
+    where = settings.instance_dir / "tm" / f"{code}.sqlite3"
+    try:
+        index = open_index(settings.locales_dir, settings.instance_dir, code)
+        if index.read_only:
+            raise OSError("the file cannot be opened for writing")
+        return index.import_units(found.name, found.tool, found.units)
+    except (sqlite3.Error, OSError) as exc:
+        raise TranslatorError(f"{where}: cannot add to the memory ({exc})") from exc
 
 
 COMMANDS = [tm_group]
