@@ -119,6 +119,7 @@ class MemoryIndex:
         self.path = instance_dir / "tm" / f"{lang}.sqlite3" if instance_dir else None
         self.read_only = read_only or self.path is None
         self.reread = 0  # catalogs parsed by the last sync
+        self.parsed = 0  # catalogs parsed since the index was opened
         self.pid = os.getpid()
         self.lock = threading.RLock()  # one connection, shared by the process's threads
         self.conn = self._copy() if self.read_only else self._open()
@@ -260,6 +261,7 @@ class MemoryIndex:
         except TranslatorError as exc:
             error = str(exc)
         self.reread += 1
+        self.parsed += 1
         self._store(slug, rows, identity, error)
 
     def patch(self, slug: str, po: polib.POFile, path: Path) -> None:

@@ -116,12 +116,15 @@ class IndexedMemory:
             first = self._first_of(folds, exclude)  # ties: the text met first, as a scan would
             if first is None:
                 continue
-            row = self.index.query(
+            rows = self.index.query(
                 f"SELECT kind, origin, document, source, target FROM units "
                 f"WHERE folded = ? AND {_NOT_EXCLUDED} "
                 f"ORDER BY state = 'approved' DESC, {_PLACE} LIMIT 1",
                 [first, exclude],
-            )[0]
+            )
+            if not rows:
+                continue  # removed by another process since the keys were read
+            row = rows[0]
             value = 100 if row[3] == text else min(int(score), 99)
             return _suggest(row, value) if value >= min_score else None
         return None
