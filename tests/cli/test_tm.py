@@ -7,6 +7,8 @@ import json
 
 import pytest
 
+from translator.catalog import read_catalog, write_catalog
+from translator.catalog.state import set_human
 from translator.cli import cli
 from translator.tm import open_memory
 
@@ -97,3 +99,20 @@ def test_an_unknown_language_is_refused_before_reading(runner, started, tmp_path
     result = run(runner, started, "tm", "import", str(tmp_path / "omegat.tmx"), "--lang", "xx-nope")
     assert result.exit_code != 0 and result.stderr.startswith("error:")
     assert not (started.settings.instance_dir / "tm").exists()
+
+
+def test_index_fills_each_language_once(runner, project):
+    assert project.init(["de", "fr"]).ok
+    path = project.catalog_path("de", "sample")
+    po = read_catalog(path)
+    set_human(po.find("Stop the war!"), "Stoppt den Krieg!")
+    write_catalog(po, path)
+    first = run(runner, project, "tm", "index")
+    assert first.exit_code == 0, first.output
+    assert first.stdout.splitlines() == [
+        "de: 1 catalogs read, 1 source texts, 0 TMX files",
+        "fr: 1 catalogs read, 0 source texts, 0 TMX files",
+    ]
+    assert (project.settings.instance_dir / "tm" / "fr.sqlite3").is_file()
+    again = run(runner, project, "tm", "index", "--lang", "de", "--json")
+    assert json.loads(again.stdout)["languages"] == {"de": {"read": 0, "texts": 1, "imports": 0}}

@@ -10,7 +10,13 @@ from pathlib import Path
 import click
 
 from translator.catalog import read_catalog
-from translator.cli.common import ProjectContext, emit_json, json_option, pass_project
+from translator.cli.common import (
+    ProjectContext,
+    emit_json,
+    json_option,
+    lang_option,
+    pass_project,
+)
 from translator.cli.errors import TranslatorGroup
 from translator.errors import TranslatorError
 from translator.exchange import UploadError
@@ -129,6 +135,44 @@ def _add_to_memory(settings, code: str, found) -> int:
         return index.import_units(found.name, found.tool, found.units)
     except (sqlite3.Error, OSError) as exc:
         raise TranslatorError(f"{where}: cannot add to the memory ({exc})") from exc
+
+
+@tm_group.command("index")
+@lang_option
+@json_option
+@pass_project
+def tm_index(ctx: ProjectContext, langs: tuple[str, ...], as_json: bool) -> None:
+    """Fill or catch up the memory index of each language (instance/tm/<lang>.sqlite3).
+
+    The editor and pre-fill do this by themselves on first use; run it before starting the
+    server so that no one waits for the first fill. Catalogs that did not change are not read.
+    """
+    settings = ctx.project.settings
+    codes = [normalize_language(lang) for lang in langs] or ctx.project.languages()
+    from translator.tm import open_memory
+
+    found, errors = {}, []
+    for code in codes:
+        memory = open_memory(settings.locales_dir, settings.instance_dir, code)
+        read = memory.refresh()
+        found[code] = {
+            "read": read,
+            "texts": len(memory.keys.choices),
+            "imports": len(memory.index.imports()),
+        }
+        errors += memory.errors
+    if as_json:
+        emit_json({"languages": found, "errors": errors})
+    else:
+        for code, counts in found.items():
+            click.echo(
+                f"{code}: {counts['read']} catalogs read, {counts['texts']} source texts, "
+                f"{counts['imports']} TMX files"
+            )
+    for line in errors:
+        click.echo(f"error: {line}", err=True)
+    if errors:
+        sys.exit(1)
 
 
 COMMANDS = [tm_group]

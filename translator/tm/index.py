@@ -211,8 +211,23 @@ class MemoryIndex:
 
     # -- keeping up with the catalogs ---------------------------------------------------------
 
-    def catalog_paths(self) -> list[Path]:
-        return sorted((self.locales_dir / self.lang / "LC_MESSAGES").glob("*.po"))
+    def catalog_files(self) -> dict[str, tuple[str, Identity]]:
+        """Each catalog of the language now: slug -> (path, identity); one stat per file."""
+        found = {}
+        try:
+            entries = os.scandir(self.locales_dir / self.lang / "LC_MESSAGES")
+        except FileNotFoundError:
+            return found
+        with entries:
+            for entry in entries:
+                if entry.name.endswith(".po") and not entry.name.startswith("."):
+                    try:
+                        info = entry.stat()
+                    except FileNotFoundError:
+                        continue
+                    identity = (info.st_ino, info.st_size, info.st_mtime_ns)
+                    found[entry.name[:-3]] = (entry.path, identity)  # no Path: 1,000s of them
+        return found
 
     def known(self) -> dict[str, Identity]:
         """Each indexed catalog's identity as it was when indexed."""
@@ -228,9 +243,9 @@ class MemoryIndex:
     def sync(self) -> int:
         """Re-read the catalogs whose identity changed, drop the gone ones; returns how many."""
         self.reread = 0
-        current = {path.stem: (path, file_identity(path)) for path in self.catalog_paths()}
+        current = self.catalog_files()
         known = self.known()
-        stale = [slug for slug, (_p, seen) in current.items() if seen and known.get(slug) != seen]
+        stale = sorted(slug for slug, (_p, seen) in current.items() if known.get(slug) != seen)
         if not stale and set(known) <= set(current):
             return 0
         with self._sync_lock():
@@ -240,7 +255,7 @@ class MemoryIndex:
                     self._replace(conn, slug, [])
                     conn.execute("DELETE FROM catalogs WHERE document = ?", (slug,))
             for slug in stale:
-                path, _seen = current[slug]
+                path = Path(current[slug][0])
                 if known.get(slug) != file_identity(path):
                     self._read(slug, path)
             self._prune()
