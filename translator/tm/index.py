@@ -42,6 +42,7 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = "1"
 BUSY_TIMEOUT_MS = 30_000
 MAX_OPEN = 64  # indexes a process keeps open (languages x projects)
+SYNC_BATCH = 50  # catalogs read again per write transaction
 KEEP_CHANGES = 20_000  # change-log rows kept for processes catching up (older: full reload)
 CATALOG, TMX = 0, 1  # units.kind
 COLUMNS = (
@@ -174,13 +175,12 @@ class MemoryIndex:
         if not self.read_only:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")  # derived data: rebuilt if ever lost
-        found = conn.execute(
-            "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'meta'"
-        ).fetchone()
-        version = found and conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
-        if version and version[0] == SCHEMA_VERSION:
+        if _schema(conn) == SCHEMA_VERSION:
             return conn
         conn.execute("BEGIN IMMEDIATE")
+        if _schema(conn) == SCHEMA_VERSION:  # another process made it while we waited
+            conn.execute("COMMIT")
+            return conn
         for table in ("meta", "catalogs", "imports", "units", "changes"):
             conn.execute(f"DROP TABLE IF EXISTS {table}")
         for statement in SCHEMA:
@@ -254,10 +254,12 @@ class MemoryIndex:
                 with self.transaction() as conn:
                     self._replace(conn, slug, [])
                     conn.execute("DELETE FROM catalogs WHERE document = ?", (slug,))
-            for slug in stale:
-                path = Path(current[slug][0])
-                if known.get(slug) != file_identity(path):
-                    self._read(slug, path)
+            stale = [slug for slug in stale if known.get(slug) != current[slug][1]]
+            for start in range(0, len(stale), SYNC_BATCH):  # parsed first, then one transaction
+                read = [
+                    self._read(slug, Path(current[slug][0])) for slug in stale[start:][:SYNC_BATCH]
+                ]
+                self._store([found for found in read if found is not None])
             self._prune()
         return self.reread
 
@@ -266,10 +268,11 @@ class MemoryIndex:
             return contextlib.nullcontext()
         return FileLock(self.path.with_suffix(".sync.lock"), timeout=BUSY_TIMEOUT_MS / 1000)
 
-    def _read(self, slug: str, path: Path) -> None:
+    def _read(self, slug: str, path: Path) -> tuple | None:
+        """(slug, rows, identity, error) of a catalog on disk; None if it is gone."""
         identity = file_identity(path)  # taken before reading: a later change shows as stale
         if identity is None:
-            return
+            return None
         error, rows = "", []
         try:
             rows = catalog_rows(read_catalog(path), slug)
@@ -277,20 +280,23 @@ class MemoryIndex:
             error = str(exc)
         self.reread += 1
         self.parsed += 1
-        self._store(slug, rows, identity, error)
+        return slug, rows, identity, error
 
     def patch(self, slug: str, po: polib.POFile, path: Path) -> None:
         """Take in a catalog as just written to ``path`` (only the entries that differ change)."""
         identity = file_identity(path)
         if identity is not None:
-            self._store(slug, catalog_rows(po, slug), identity, "")
+            self._store([(slug, catalog_rows(po, slug), identity, "")])
 
-    def _store(self, slug: str, rows: list[Row], identity: Identity, error: str) -> None:
+    def _store(self, catalogs: list[tuple]) -> None:
+        """Each (slug, rows, identity, error) in one transaction."""
         with self.transaction() as conn:
-            self._replace(conn, slug, rows)
-            conn.execute(
-                "INSERT OR REPLACE INTO catalogs VALUES (?, ?, ?, ?, ?)", (slug, *identity, error)
-            )
+            for slug, rows, identity, error in catalogs:
+                self._replace(conn, slug, rows)
+                conn.execute(
+                    "INSERT OR REPLACE INTO catalogs VALUES (?, ?, ?, ?, ?)",
+                    (slug, *identity, error),
+                )
 
     @staticmethod
     def _replace(conn: sqlite3.Connection, slug: str, rows: list[Row]) -> None:
@@ -298,7 +304,7 @@ class MemoryIndex:
         old = {
             tuple(row[1:]): row[0]
             for row in conn.execute(
-                f"SELECT id, {COLUMNS} FROM units WHERE kind = ? AND document = ?",
+                f"SELECT id, {COLUMNS} FROM units WHERE kind = ? AND origin = '' AND document = ?",
                 (CATALOG, slug),
             )
         }
@@ -340,6 +346,15 @@ class MemoryIndex:
     def imports(self) -> list[tuple[str, str, int]]:
         """The memory files imported: (name, tool, units)."""
         return self.query("SELECT name, tool, units FROM imports ORDER BY name")
+
+
+def _schema(conn: sqlite3.Connection) -> str:
+    """The schema version of an open database ("" when it has none)."""
+    found = conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'meta'")
+    if found.fetchone() is None:
+        return ""
+    row = conn.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+    return row[0] if row else ""
 
 
 def patch_written(po: polib.POFile, path: Path) -> None:

@@ -46,7 +46,7 @@ class FoldKeys:
         if latest == self.seq:
             return
         oldest = index.query("SELECT min(seq) FROM changes")[0][0] or latest + 1
-        if self.seq < 0 or oldest > self.seq + 1 or latest - self.seq > FULL_RELOAD:
+        if not 0 <= self.seq < latest or oldest > self.seq + 1 or latest - self.seq > FULL_RELOAD:
             folds = index.query("SELECT DISTINCT folded FROM units")
             self.choices = {text: text for (text,) in folds}
         else:
