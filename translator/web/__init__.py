@@ -6,10 +6,12 @@ the one place to add an area. The instance folder is the project's git-ignored `
 
 The house, top to bottom: one package per audience, each a blueprint with its URL map in its
 ``__init__`` and its own templates: ``review`` (translators and reviewers: home, editor,
-preview), ``api`` (the editor's JSON calls), ``dashboard`` (coordinators' figures),
+preview), ``api`` (the editor's JSON calls), ``api_v1`` (the REST API for pipelines, with
+bearer tokens), ``dashboard`` (coordinators' figures),
 ``accounts`` (login, people, languages), ``notices`` (each person's notifications).
 Beneath them the shared Flask glue: ``access`` (who may open what), ``context`` (the store
-and this request's database), ``templating``, ``security``, ``errors``. At the bottom
+and this request's database), ``outbox`` (webhook deliveries and build jobs beside the
+requests), ``templating``, ``security``, ``errors``. At the bottom
 ``data``: catalogs, changes, help and the review database, with no Flask in it.
 ``accounts_cli`` is the ``translator users`` command's door; ``server`` runs the app for
 ``translator serve`` (gunicorn workers, or waitress in one process).
@@ -58,9 +60,10 @@ def create_app(test_config: dict[str, Any] | None = None, *, project_root=None) 
         hops = int(app.config["TRUSTED_PROXIES"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    from translator.web import accounts, context, errors, security, templating
+    from translator.web import accounts, context, errors, outbox, security, templating
 
     context.init_app(app, Project(settings))
+    outbox.init_app(app, app.extensions[context.STORE])
     security.init_app(app)
     accounts.init_app(app)
     templating.init_app(app)
@@ -83,7 +86,7 @@ def register_blueprints(app: Flask) -> None:
     A new area registers its blueprint here and, for a link in the top bar, calls
     :func:`translator.web.templating.add_nav` with its main endpoint (see ``dashboard``).
     """
-    from translator.web import accounts, api, dashboard, exchange, notices, review
+    from translator.web import accounts, api, api_v1, dashboard, exchange, notices, review
 
     app.register_blueprint(accounts.auth_bp)
     app.register_blueprint(review.bp)
@@ -92,6 +95,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(notices.bp)
     app.register_blueprint(exchange.bp)
+    app.register_blueprint(api_v1.bp)
 
 
 def _defaults(instance_dir: Path) -> dict[str, Any]:
@@ -118,6 +122,7 @@ def _defaults(instance_dir: Path) -> dict[str, Any]:
         "TRUSTED_PROXIES": 0,  # reverse proxies in front (their X-Forwarded-* are believed)
         "CATALOG_CACHE_SIZE": 2000,  # parsed catalogs kept per worker process (LRU)
         "WORKER_PID_HEADER": False,  # True: X-Translator-Worker names the answering process
+        "API_RATE_LIMIT": (600, 60),  # requests per seconds, per API token
     }
 
 

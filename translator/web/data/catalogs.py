@@ -235,6 +235,9 @@ class Store:
         # memo name -> hook(old value, new view, changed keys) -> new value, so derived data
         # (checks) is updated for the entries a save changed instead of recomputed for all
         self.carriers: dict[str, Callable[[object, CatalogView, list[str]], object]] = {}
+        # watcher(lang, slug, catalog before the change) -> None or a function called with the
+        # written catalog (under the lock): what must notice a save (webhooks) hooks in here
+        self.watchers: list[Callable[[str, str, polib.POFile], Callable | None]] = []
 
     # -- what exists (URLs are checked against these, never turned into paths directly) --
 
@@ -349,9 +352,11 @@ class Store:
                     raise Conflict(Snapshot.of(entry))
                 entries[key] = entry
             before = {key: Snapshot.of(entry) for key, entry in entries.items()}
+            noticed = [watch(lang, slug, po) for watch in self.watchers]
             change(po, entries)
             changes = [Change(before[key], Snapshot.of(entry)) for key, entry in entries.items()]
-            if any(c.before.version != c.after.version for c in changes):
+            written = any(c.before.version != c.after.version for c in changes)
+            if written:
                 mark_revised(po)  # staleness checks compare this with the template's date
                 write_catalog(po, path)
             view = CatalogView(lang, slug, path, file_identity(path), po)
@@ -360,6 +365,9 @@ class Store:
             self._catalogs.put(path, (view.identity, view))
             if after_write is not None:
                 after_write(changes)
+            for then in noticed if written else ():
+                if then is not None:
+                    then(po)
         _refresh_stats_index(path, po)
         return view, changes
 
