@@ -56,7 +56,9 @@ def saver(port, number, langs, documents, timings, ledger):
     rng = random.Random(number)
     client = loadgen.Client(port, f"client{number}")
     try:
-        client.login()
+        with client.patient():
+            client.login()
+            client.open_editor(rng.choice(list(mine)), lang, 1)  # warm (not measured)
     except Exception as exc:  # noqa: BLE001 - reported
         timings.failed(exc, client.username)
         return None
@@ -91,8 +93,9 @@ def saver(port, number, langs, documents, timings, ledger):
 def dashboard(port, number, timings):
     client = loadgen.Client(port, f"coord{number}")
     try:
-        client.login()
-        client.request("GET", "/dashboard/")  # warm (not measured)
+        with client.patient():
+            client.login()
+            client.request("GET", "/dashboard/")  # warm (not measured)
     except Exception as exc:  # noqa: BLE001 - reported
         timings.failed(exc, client.username)
         return None
@@ -139,26 +142,35 @@ def bench_mixed(table, size: str, root: Path, langs, documents, *, duration: flo
     command = [sys.executable, "-m", "translator", "--project", str(root), "prefill"]
     command += ["--lang", langs[0], "--engine", "dummy"]
     log(f"[{size}] review UI: mixed run, {duration:.0f} s ...")
-    try:
-        started = time.monotonic()
-        prefill = subprocess.Popen(
-            command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
-            env=loadgen.checkout_env(),
+    background: list[subprocess.Popen] = []
+    started = [0.0]
+
+    def start_prefill() -> None:  # when the clients are released
+        started[0] = time.monotonic()
+        background.append(
+            subprocess.Popen(
+                command, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+                env=loadgen.checkout_env(),
+            )
         )  # fmt: skip
 
-        def prepare_one(number: int):
-            if number < SAVERS:
-                return saver(server.port, number, langs, documents, savers, ledger)
-            return dashboard(server.port, number - SAVERS, coordinators)
+    def prepare_one(number: int):
+        if number < SAVERS:
+            return saver(server.port, number, langs, documents, savers, ledger)
+        return dashboard(server.port, number - SAVERS, coordinators)
 
-        loadgen.start_together(SAVERS + DASHBOARDS, prepare_one, duration)
+    try:
+        loadgen.start_together(SAVERS + DASHBOARDS, prepare_one, duration, start_prefill)
         rss, pss = server.memory_mb()
+        if not background:
+            raise RuntimeError("the clients were never released (every set-up failed?)")
+        prefill = background[0]
         try:
             _, errors = prefill.communicate(timeout=PREFILL_TIMEOUT)
         except subprocess.TimeoutExpired:
             prefill.kill()
             _, errors = prefill.communicate()
-        prefill_s = time.monotonic() - started
+        prefill_s = time.monotonic() - started[0]
     finally:
         server.stop()
     lost = lost_saves(root, ledger)

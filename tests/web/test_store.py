@@ -170,6 +170,7 @@ def test_a_request_leaves_the_database_log_open(app, client):
     """The worker's idle connection spares a checkpoint and log deletion at each request."""
     from tests.web.conftest import AuthActions
 
+    app.config["KEEP_DATABASES_OPEN"] = True  # as `translator serve` sets it
     AuthActions(client).login("dana")
     assert client.get("/").status_code == 200
     assert os.path.exists(app.config["DATABASE"] + "-wal")  # the last close would delete it

@@ -122,6 +122,7 @@ def _defaults(instance_dir: Path) -> dict[str, Any]:
         "TRUSTED_PROXIES": 0,  # reverse proxies in front (their X-Forwarded-* are believed)
         "CATALOG_CACHE_SIZE": 2000,  # parsed catalogs kept per worker process (LRU)
         "WORKER_PID_HEADER": False,  # True: X-Translator-Worker names the answering process
+        "KEEP_DATABASES_OPEN": False,  # True under `translator serve` (web/context.keep_open)
         "API_RATE_LIMIT": (600, 60),  # requests per seconds, per API token
     }
 

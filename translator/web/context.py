@@ -55,7 +55,8 @@ def get_store() -> Store:
 def get_db() -> sqlite3.Connection:
     """This request's connection to the review database, opened on first use."""
     if "db" not in g:
-        keep_open(current_app)
+        if current_app.config["KEEP_DATABASES_OPEN"]:
+            keep_open(current_app)
         g.db = connect(current_app.config["DATABASE"])
     return g.db
 
@@ -64,7 +65,9 @@ def keep_open(app: Flask) -> None:
     """This process's idle connections to the review database and the statistics index.
 
     Opened in the process that serves (a worker never uses one made before the fork) and
-    kept with the app; the index is left alone until it exists (never created here).
+    kept with the app; the index is left alone until it exists (never created here). Only
+    ``translator serve`` turns this on (``KEEP_DATABASES_OPEN``): a test process making
+    hundreds of apps would keep hundreds of files open.
     """
     anchors = app.extensions.setdefault(ANCHORS, {})
     if anchors.get("pid") != os.getpid():
