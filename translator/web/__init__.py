@@ -14,7 +14,8 @@ and this request's database), ``outbox`` (webhook deliveries and build jobs besi
 requests), ``templating``, ``security``, ``errors``. At the bottom
 ``data``: catalogs, changes, help and the review database, with no Flask in it.
 ``accounts_cli`` is the ``translator users`` command's door; ``server`` runs the app for
-``translator serve`` (gunicorn workers, or waitress in one process).
+``translator serve`` (gunicorn workers, or waitress in one process) and ``profiling`` finds
+its slow requests.
 """
 
 from __future__ import annotations
