@@ -2,8 +2,8 @@
 
 The project (sources, catalogs, instance/ with an accounts database, build/) is compared before
 and after each run: options are checked before a command reads or writes anything.
-A new command, or a new ``users`` or ``tokens`` subcommand, fails :func:`test_every_command_has_a_case`
-until it gets a case here.
+A new command, or a new ``users`` or ``tokens`` subcommand, fails
+:func:`test_every_command_has_a_case` until it gets a case here.
 """
 
 from __future__ import annotations

@@ -67,7 +67,10 @@ PATHS = {
     "/stats": {
         "get": _operation(
             "Completion per document and language (as `translator stats --json`).",
-            {"200": _json("Stats", "The figures of the languages this token may see.")},
+            {
+                "200": _json("Stats", "The figures of the languages this token may see."),
+                **NOT_FOUND,
+            },
             parameters=[
                 _query_list("lang", "Only these languages (comma list or repeated)."),
                 _query_list("doc", "Only these documents (comma list or repeated)."),
