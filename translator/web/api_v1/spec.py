@@ -169,8 +169,8 @@ PATHS = {
             "One file a finished build wrote.",
             {
                 "200": {
-                    "description": "The file.",
-                    "content": {"application/octet-stream": {"schema": {"type": "string"}}},
+                    "description": "The file (HTML, Markdown, text, MO, Word, OpenDocument).",
+                    "content": {"*/*": {"schema": {"type": "string"}}},
                 },
                 **NOT_FOUND,
             },
