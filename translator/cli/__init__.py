@@ -5,7 +5,8 @@ happens in this package. Modules: :mod:`~.documents` (import, segment, extract, 
 :mod:`~.prefill` (prefill, engines), :mod:`~.check`, :mod:`~.stats`, :mod:`~.build`,
 :mod:`~.serve`, :mod:`~.users`, :mod:`~.tokens` (API tokens), :mod:`~.exchange` (export,
 merge), :mod:`~.tm` (TMX), :mod:`~.git` (commit, sync, merge-driver); shared pieces in
-:mod:`~.common`, error mapping and exit codes in :mod:`~.errors`.
+:mod:`~.common`, error mapping and exit codes in :mod:`~.errors`, the progress bar of long
+commands in :mod:`~.progress`.
 """
 
 from __future__ import annotations
