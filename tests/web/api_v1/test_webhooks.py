@@ -214,3 +214,35 @@ def test_a_bad_webhook_is_refused(api, body):
 def test_the_signature_is_hmac_sha256_of_the_body():
     body = b'{"event": "language.ready"}'
     assert sign("k", body) == "sha256=" + hmac.new(b"k", body, hashlib.sha256).hexdigest()
+
+
+def test_an_editor_save_that_crosses_the_threshold_is_posted_too(api, app, receiver):
+    """Saves in the review UI go through the same store: the last sentence before 80% counts."""
+    from tests.web.conftest import AuthActions, ReviewActions
+    from translator.catalog import read_catalog, write_catalog
+    from translator.catalog.state import set_human
+    from translator.web.outbox import completion
+
+    server = receiver()
+    hook = add_hook(api, server.url).get_json()
+    store = app.extensions["translator.store"]
+    path = store.project.catalog_path("de", "sample")
+    po = read_catalog(path)
+    live = [entry for entry in po if entry.msgid and not entry.obsolete]
+    for entry in live:  # translate up to just below the threshold, on disk
+        set_human(entry, f"[de] {entry.msgid}")
+        if completion(store, "sample", "de", po) >= 80:
+            set_human(entry, "")
+            break
+    write_catalog(po, path)
+    assert completion(store, "sample", "de", read_catalog(path)) < 80
+    last = next(entry.msgid for entry in live if not entry.msgstr)
+    client = app.test_client()
+    auth = AuthActions(client)
+    auth.login("dana")
+    review = ReviewActions(client, auth)
+    entry = review.find("de", last)
+    assert review.save("de", entry, f"[de] {last}").status_code == 200
+    (delivery,) = server.wait_for(1)
+    payload = verified(delivery, hook["secret"])
+    assert payload["language"] == "de" and payload["completion"] >= 80
