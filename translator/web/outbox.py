@@ -9,7 +9,8 @@ deliveries and the API's build jobs.
   next retry or until woken by a new delivery.
 - **Builds**: each job runs on a thread of its own; the row in ``build_jobs`` says who has it
   (:func:`translator.web.data.jobs.claim_job`), so a job is built once even when several
-  processes see it. A server that starts picks up jobs left queued.
+  processes see it. A server that starts picks up jobs left queued, and a look at a job
+  whose worker process died (on the same machine) puts it back in the queue.
 
 Settings: ``WEBHOOK_BACKOFF`` (seconds; a failed delivery waits 2, 4, 8... times it),
 ``WEBHOOK_POLL`` (seconds between looks at the queue when idle), ``API_BUILD_DIR``.
@@ -183,6 +184,34 @@ def build_options(asked: dict) -> tuple[list[str] | None, BuildOptions]:
 def start_job(app: Flask, job_id: str) -> None:
     """Run the job on a thread of its own (it does nothing when another worker has it)."""
     threading.Thread(target=_run_job, args=(app, job_id), daemon=True).start()
+
+
+def resume_job(app: Flask, job: dict) -> None:
+    """Start a queued job, and requeue a running one whose process on this machine died."""
+    if job["status"] == "running" and _gone(job["worker"]):
+        conn = connect(app.config["DATABASE"])
+        try:
+            if not jobs.requeue_job(conn, job["id"], job["worker"]):
+                return
+        finally:
+            conn.close()
+    elif job["status"] != "queued":
+        return
+    start_job(app, job["id"])
+
+
+def _gone(worker: str) -> bool:
+    """Whether ``worker`` (``node:pid``) was a process of this machine that no longer runs."""
+    node, _, pid = worker.rpartition(":")
+    if node != os.uname().nodename or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def job_folder(app: Flask, job_id: str) -> Path:

@@ -1,9 +1,12 @@
 """Builds through the API: a job (202 and its status URL) built in the background, its report
 and files, the token's languages only (403), and the job row as the truth for every server
-process (a second process neither builds a claimed job again nor loses a queued one)."""
+process (a second process neither builds a claimed job again nor loses a queued one, and a
+job whose worker died is built again)."""
 
 from __future__ import annotations
 
+import os
+import subprocess
 import time
 
 import pytest
@@ -109,3 +112,18 @@ def test_the_job_row_decides_who_builds(api, app):
     assert wait_done(other, left)["status"] == "done"
     running = other.get(STATUS, params={"job_id": taken}).get_json()
     assert running["status"] == "running" and running["report"] is None
+
+
+def test_a_job_whose_worker_died_is_built_again(api, app):
+    dead = subprocess.Popen(["true"])  # a process that is gone once waited for
+    dead.wait()
+    conn = database.connect(app.config["DATABASE"])
+    asked = {"languages": ["de"], "formats": ["md"], "documents": [], "fallback": "source"}
+    job_id = jobs.create_job(conn, "token:coord-ci", asked)
+    assert jobs.claim_job(conn, job_id, f"{os.uname().nodename}:{dead.pid}")
+    alive = jobs.create_job(conn, "token:coord-ci", asked)
+    assert jobs.claim_job(conn, alive, f"{os.uname().nodename}:{os.getpid()}")
+    conn.close()
+    assert wait_done(api, job_id)["status"] == "done"
+    still = api.get(STATUS, params={"job_id": alive}).get_json()
+    assert still["status"] == "running"  # its worker (this process) is alive: left to it
