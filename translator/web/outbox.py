@@ -9,8 +9,8 @@ deliveries and the API's build jobs.
   next retry or until woken by a new delivery.
 - **Builds**: each job runs on a thread of its own; the row in ``build_jobs`` says who has it
   (:func:`translator.web.data.jobs.claim_job`), so a job is built once even when several
-  processes see it. A server that starts picks up jobs left queued, and a look at a job
-  whose worker process died (on the same machine) puts it back in the queue.
+  processes see it. A server process picks up jobs left queued on its first request, and a
+  look at a job whose worker process died (on the same machine) puts it back in the queue.
 
 Settings: ``WEBHOOK_BACKOFF`` (seconds; a failed delivery waits 2, 4, 8... times it),
 ``WEBHOOK_POLL`` (seconds between looks at the queue when idle), ``API_BUILD_DIR``.
@@ -52,14 +52,26 @@ def init_app(app: Flask, store: Store) -> None:
     app.config.setdefault("API_BUILD_DIR", str(Path(app.instance_path) / "api-builds"))
     store.watchers.append(_threshold_watcher(app, store))
     if not app.config.get("TESTING"):
-        wake(app)
-        conn = connect(app.config["DATABASE"])
-        try:
-            left = jobs.queued_jobs(conn)
-        finally:
-            conn.close()
-        for job_id in left:
-            start_job(app, job_id)
+        app.before_request(lambda: _resume_once(app))
+
+
+def _resume_once(app: Flask) -> None:
+    """On a process's first request: its sender, and the jobs a stopped server left queued.
+
+    Not when the app is made: ``translator serve`` makes it in gunicorn's master, and threads
+    must not be running when the workers are forked from it.
+    """
+    if app.extensions.get("translator.outbox.pid") == os.getpid():
+        return
+    app.extensions["translator.outbox.pid"] = os.getpid()
+    wake(app)
+    conn = connect(app.config["DATABASE"])
+    try:
+        left = jobs.queued_jobs(conn)
+    finally:
+        conn.close()
+    for job_id in left:
+        start_job(app, job_id)
 
 
 # -- webhooks ------------------------------------------------------------------------------------

@@ -246,3 +246,33 @@ def test_an_editor_save_that_crosses_the_threshold_is_posted_too(api, app, recei
     (delivery,) = server.wait_for(1)
     payload = verified(delivery, hook["secret"])
     assert payload["language"] == "de" and payload["completion"] >= 80
+
+
+def test_a_restarted_server_sends_what_waits_and_builds_what_is_queued(api, app, receiver):
+    """What a stopped server left in the database is taken up on the next one's first request."""
+    from tests.web.api_v1.conftest import another_process
+    from tests.web.api_v1.test_builds import wait_done
+    from translator.web import outbox
+    from translator.web.data import database, jobs, webhooks
+
+    server = receiver()
+    hook = add_hook(api, server.url).get_json()
+    conn = database.connect(app.config["DATABASE"])
+    webhooks.enqueue(conn, "language.ready", {"document": "sample", "language": "de"})
+    asked = {"languages": ["de"], "formats": ["md"], "documents": [], "fallback": "source"}
+    job_id = jobs.create_job(conn, "token:coord-ci", asked)
+    conn.close()
+    restarted = another_process(app, TESTING=False)
+    try:
+        assert restarted.test_client().get("/api/v1/openapi.json").status_code == 200
+        (delivery,) = server.wait_for(1)
+        assert verified(delivery, hook["secret"])["document"] == "sample"
+        conn = database.connect(app.config["DATABASE"])
+        deadline = time.monotonic() + 30
+        while jobs.get_job(conn, job_id)["status"] != "done" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        assert jobs.get_job(conn, job_id)["status"] == "done"
+        conn.close()
+        assert wait_done(api, job_id)["files"]
+    finally:
+        outbox.stop(restarted)
