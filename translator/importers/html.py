@@ -3,7 +3,20 @@
 Navigation, headers, footers, sidebars and elements named like chrome (Plone's
 ``portal-breadcrumbs``, ``documentActions``...) are dropped and reported; scripts and styles are
 dropped silently. An element holding the page's ``<h1>`` is never dropped, because themes wrap
-the title in ``<header class="entry-header">``.
+the title in ``<header class="entry-header">``. A short paragraph that is all link text ("PDF",
+"Drucken | Versenden") is a link label (:mod:`.margins`); ``<sup>1</sup>`` is a footnote
+reference and an element named like ``footnotes`` holds the notes (:mod:`.footnotes`).
+
+Main content: our rules, not trafilatura. On the HTML fixture pages (``benchmarks/importing.py``,
+5 pages, 41 blocks) the rules keep blocks at precision 1.000 and recall 1.000; trafilatura
+followed by our text rules 0.892 and 0.805 (it leaves out the ``<h1>`` title and signatory lists,
+drops the zero-width non-joiners of Persian words, and glues ``<sup>`` numbers to words); our
+paragraphs filtered by trafilatura 1.000 and 0.951 (the signatories again). The pages were
+written for the rules, so theirs is an upper bound, but each shortfall of trafilatura loses
+text a resolution needs. Publication date: htmldate reads the page's markup (meta tags,
+``<time>``) and is used only when no date line or metadata line gives a date: the rules alone
+get 4 of 5 pages right, htmldate alone 1 (3 with its extensive search of the text), the rules
+with htmldate as the fallback 5.
 """
 
 from __future__ import annotations
