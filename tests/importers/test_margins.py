@@ -184,3 +184,35 @@ def test_a_date_line_wins_over_a_metadata_line():
         ["Free all political prisoners now", "ICOR, 2 May 2014", BODY, "Posted: 28.05.2014"]
     )
     assert import_text(text).date == "2014-05-02"
+
+
+def test_print_and_share_labels_under_the_title_are_chrome(outline):
+    text = "\n\n".join(
+        ["Free all political prisoners now", "Drucken | PDF | E-Mail", "ICOR, 2 May 2014", BODY]
+    )
+    result = import_text(text)
+    _, blocks = outline(result.markdown)
+    assert result.date == "2014-05-02"
+    assert [t for _, _, t in blocks] == [
+        "Free all political prisoners now",
+        "ICOR, 2 May 2014",
+        BODY,
+    ]
+    assert [(d.text, d.reason) for d in result.explained] == [
+        ("Drucken | PDF | E-Mail", "site chrome")
+    ]
+
+
+def test_a_url_that_a_sentence_introduces_stays(outline):
+    text = "\n\n".join(
+        [
+            "Free all political prisoners now",
+            "The full list of signatories is at:",
+            "https://example.org/list",
+            BODY,
+        ]
+    )
+    result = import_text(text)
+    _, blocks = outline(result.markdown)
+    assert "https://example.org/list" in [t for _, _, t in blocks]
+    assert result.meta == {}

@@ -104,19 +104,20 @@ ANYWHERE: dict[str, tuple[str, ...]] = {
     ),
 }
 
-# Link labels that close a page: print, PDF, mail and share buttons. Chrome at the edges of a
-# page (:mod:`.margins` finds those by shape; this table lets it tell them from signatories).
+# Link labels of print, PDF, mail and share buttons: chrome wherever a line is made of them
+# only. At the end of a page :mod:`.margins` finds such lines by shape in any language; this
+# table catches them elsewhere and tells them from a list of signatories.
 TAIL: dict[str, tuple[str, ...]] = {
-    "en": ("pdf", "print", "e-mail", "email", "mail", "share", "tweet", "send", "rss", "top"),
+    "en": ("pdf", "print", "e-mail", "email", "share", "tweet", "rss", "print version"),
     "de": ("drucken", "druckversion", "versenden", "teilen", "als pdf", "weiterempfehlen"),
-    "tr": ("yazdır", "paylaş", "gönder", "e-posta", "yukarı", "başa dön"),
-    "fr": ("imprimer", "partager", "envoyer", "version imprimable", "haut"),
-    "es": ("imprimir", "compartir", "enviar", "versión para imprimir", "arriba"),
-    "pt": ("imprimir", "compartilhar", "partilhar", "enviar", "topo"),
+    "tr": ("yazdır", "paylaş", "gönder", "e-posta", "başa dön"),
+    "fr": ("imprimer", "partager", "envoyer", "version imprimable"),
+    "es": ("imprimir", "compartir", "enviar", "versión para imprimir"),
+    "pt": ("imprimir", "compartilhar", "partilhar", "enviar"),
     "ru": ("печать", "распечатать", "версия для печати", "поделиться", "отправить"),
     "fa": ("چاپ", "نسخه چاپی", "اشتراک", "اشتراک گذاری", "ارسال", "ایمیل"),
     "ar": ("طباعة", "نسخة للطباعة", "مشاركة", "إرسال", "أرسل", "البريد الإلكتروني"),
-    "*": ("facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "vk", "reddit"),
+    "*": ("facebook", "twitter", "whatsapp", "telegram", "linkedin", "vkontakte", "reddit"),
 }
 
 # Lines that are chrome only above the title: menus, search boxes, "Home".

@@ -15,10 +15,10 @@ there only phrase-table chrome goes.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from translator.importers import chrome
+from translator.importers.body import is_intro
 from translator.importers.dates import find_date
 from translator.importers.footnotes import Note, find_footnotes
 from translator.importers.metadata import is_credit, published_date, url_of
@@ -45,12 +45,8 @@ class Margins:
     drops: list[Drop] = field(default_factory=list)
 
 
-def read_margins(paras: list[Para], lang: str, is_intro: Callable[[Para], bool]) -> Margins:
-    """Take everything that is not the document's own text out of ``paras``.
-
-    :param is_intro: whether a paragraph introduces the signatories (a run of short lines
-        after it is their list, not chrome).
-    """
+def read_margins(paras: list[Para], lang: str) -> Margins:
+    """Take everything that is not the document's own text out of ``paras``."""
     found = Margins([])
     for para in paras:
         if para.hint == "chrome":
@@ -65,8 +61,13 @@ def read_margins(paras: list[Para], lang: str, is_intro: Callable[[Para], bool])
     found.paras, found.notes, found.drops = notes.paras, notes.notes, found.drops + notes.drops
     if notes.refs:
         found.meta["footnote_refs"] = ", ".join(f"{mark}: {word}" for mark, word in notes.refs)
-    found.paras = [p for p in found.paras if not _metadata(found, p, lang)]
-    _closing_run(found, lang, is_intro)
+    kept: list[Para] = []
+    for para in found.paras:
+        introduced = bool(kept) and kept[-1].text.endswith(":")  # "The list is at:" + URL
+        if introduced or not _metadata(found, para, lang):
+            kept.append(para)
+    found.paras = kept
+    _closing_run(found, lang)
     found.drops.sort(key=lambda drop: drop.line)
     return found
 
@@ -115,7 +116,7 @@ def _label_like(para: Para, lang: str) -> bool:
     )
 
 
-def _in_list(paras: list[Para], start: int, is_intro: Callable[[Para], bool]) -> bool:
+def _in_list(paras: list[Para], start: int) -> bool:
     """Whether ``paras[start:]`` continue an unnumbered list that an introduction opens: the
     lines between it and ``start`` are all unpunctuated names."""
     i = start - 1
@@ -127,7 +128,7 @@ def _in_list(paras: list[Para], start: int, is_intro: Callable[[Para], bool]) ->
     return i >= 0
 
 
-def _closing_run(found: Margins, lang: str, is_intro: Callable[[Para], bool]) -> None:
+def _closing_run(found: Margins, lang: str) -> None:
     """Drop the run of label-like lines that ends the page (see the module docstring)."""
     paras = found.paras
     start = len(paras)
@@ -135,7 +136,7 @@ def _closing_run(found: Margins, lang: str, is_intro: Callable[[Para], bool]) ->
         start -= 1
     if not any(word_count(p.text) > MAX_LABEL_WORDS for p in paras[:start]):
         return  # nothing reads as text before it: the run is the document
-    listed = _in_list(paras, start, is_intro)
+    listed = _in_list(paras, start)
     kept = paras[:start]
     for para in paras[start:]:
         if para.hint == "chrome":
