@@ -87,6 +87,11 @@ def test_url_lines(line, url):
         ("Publié le 28 mai 2014 | Admin", "fr", "2014-05-28"),
         ("Publicado em 28/05/2014", "pt", "2014-05-28"),
         ("تاریخ انتشار: ۲۸.۰۵.۲۰۱۴", "fa", "2014-05-28"),
+        ("نشر في 28 مايو 2014", "ar", "2014-05-28"),
+        ("Publicado el 28 de mayo de 2014 | Redacción", "es", "2014-05-28"),
+        ("Veröffentlicht: Mittwoch, 28. Mai 2014", "de", "2014-05-28"),
+        ("Posted on May 28, 2014 by admin", "en", "2014-05-28"),
+        ("Date: 2014-05-28T10:00", "en", "2014-05-28"),
         ("ICOR Resolution, 17 January 2020", "en", ""),
         ("Strike on 1 May 2021 in every factory of the whole country, all of us!", "en", ""),
     ],
@@ -216,3 +221,17 @@ def test_a_url_that_a_sentence_introduces_stays(outline):
     _, blocks = outline(result.markdown)
     assert "https://example.org/list" in [t for _, _, t in blocks]
     assert result.meta == {}
+
+
+@pytest.mark.parametrize(
+    "trail",
+    [
+        "Resolutionen › 2014 › Solidarität mit Soma",
+        "Kararlar / 2014 / Soma",
+        "Новости » 2014 » Сома",
+    ],
+)
+def test_a_trail_without_home_above_the_title_is_a_breadcrumb(trail):
+    result = import_text(f"{trail}\n\nFree all political prisoners now\n\n{BODY}")
+    assert result.title == "Free all political prisoners now"
+    assert result.dropped == [trail]

@@ -152,6 +152,7 @@ HOME: tuple[str, ...] = (
     "главная", "الرئيسية",
 )  # fmt: skip
 
+MAX_CRUMB_WORDS = 4  # a crumb before the last is a section name, not a sentence
 _SEPARATORS = re.compile(r"\s+(?:/|›|»|>|→|::|\|)\s+")
 _NAV_PARTS = re.compile(r"\s*[|·•]\s*")
 _CONTROL = {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"}
@@ -245,9 +246,14 @@ def is_head_chrome(line: str) -> bool:
     if is_chrome(line) or _all_in(line, _tables().head):
         return True
     trail = crumbs(line)
-    if trail and trail[0] in _tables().home:
+    if trail and (trail[0] in _tables().home or _short_trail(trail)):
         return True
     return is_nav_line(line)
+
+
+def _short_trail(trail: list[str]) -> bool:
+    """A trail of three or more short crumbs ("Resolutionen › 2014 › Soma"), by its shape."""
+    return len(trail) >= 3 and all(len(crumb.split()) <= MAX_CRUMB_WORDS for crumb in trail[:-1])
 
 
 def is_tail_chrome(line: str) -> bool:

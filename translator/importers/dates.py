@@ -48,7 +48,7 @@ def _grammar(lang: str) -> _Grammar:
         # January 17, 2020
         re.compile(rf"\b{month}\.?\s+{_DAY},?\s+{_YEAR}\b"),
         # 2020-01-17
-        re.compile(r"\b(?P<y>\d{4})-(?P<mm>\d{1,2})-(?P<d>\d{1,2})\b"),
+        re.compile(r"\b(?P<y>\d{4})-(?P<mm>\d{1,2})-(?P<d>\d{1,2})(?:\b|(?=t\d))"),
         # 17/01/2020, 17.01.2020, 17-01-2020
         re.compile(r"\b(?P<d>\d{1,2})([./-])(?P<mm>\d{1,2})\2(?P<y>\d{4})\b"),
     ]

@@ -101,7 +101,7 @@ def published_date(text: str, lang: str) -> str:
         return ""
     folded = fold(text)
     labelled = bool(_PIPE.search(text)) or bool(re.match(r"[^:\d]{2,40}:\s*\S", folded))
-    return date if labelled or any(word in folded for word in PUBLISHED) else ""
+    return date if labelled or any(fold(word) in folded for word in PUBLISHED) else ""
 
 
 @lru_cache(maxsize=32)
