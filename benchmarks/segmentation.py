@@ -40,6 +40,13 @@ DATA = ROOT / "data" / "segmentation"
 Segmenter = Callable[[str, str], list[str]]
 
 
+def load_set(name: str) -> list[tuple[str, str, list[str]]]:
+    """A gold set by name: ``<name>.jsonl``, or every ``*.jsonl`` of the folder ``<name>/``."""
+    folder = DATA / name
+    paths = sorted(folder.glob("*.jsonl")) if folder.is_dir() else [DATA / f"{name}.jsonl"]
+    return [block for path in paths for block in load_gold(path)]
+
+
 def load_gold(path: Path) -> list[tuple[str, str, list[str]]]:
     """Read a gold set: (lang, block text, sentences) per line."""
     blocks = []
@@ -196,7 +203,7 @@ def document_speed(segment: Segmenter, blocks, sentences: int, lang: str) -> flo
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--sets", nargs="+", default=["golden", "dev", "test"])
+    parser.add_argument("--sets", nargs="+", default=["golden", "langs", "dev", "test"])
     parser.add_argument("--only", nargs="+", help="candidates to run (default: all installed)")
     parser.add_argument("--errors", action="store_true", help="print blocks split wrongly")
     parser.add_argument("--document", type=int, default=2000, help="sentences in speed test")
@@ -205,7 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     found = candidates()
     names = [name for name in found if not args.only or name in args.only]
     for set_name in args.sets:
-        blocks = load_gold(DATA / f"{set_name}.jsonl")
+        blocks = load_set(set_name)
         print(
             f"\n== {set_name.upper()}: {len(blocks)} cases, "
             f"{sum(len(s) for _, _, s in blocks)} sentences =="

@@ -15,7 +15,8 @@ from dataclasses import dataclass, field
 _INLINE_CODE = re.compile(r"(`+).+?\1", re.DOTALL)
 _LINK = re.compile(r"!?\[(?:[^\[\]]|\[[^\]]*\])*\](?:\([^()\s]*(?:\s+\"[^\"]*\")?\)|\[[^\]]*\])")
 _AUTOLINK = re.compile(r"<[a-zA-Z][a-zA-Z0-9+.-]*:[^\s<>]*>")
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>]*[^\s<>.,;:!?'\"”’»)\]]")
+_NOT_URL = "\\s<>\u3000-\u303f\u3040-\u30ff\u4e00-\u9fff\uff00-\uffef"  # nor CJK text and marks
+_URL = re.compile(rf"(?:https?://|www\.)[^{_NOT_URL}]*[^{_NOT_URL}.,;:!?'\"”’»)\]]")
 _EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
 _STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1", re.DOTALL)
 _EMPHASIS = re.compile(r"(?<![\w*])\*(?=[^\s*])(?:[^*]|\*\*[^*]+\*\*)+?(?<=\S)\*(?!\*)", re.DOTALL)

@@ -41,32 +41,52 @@ _SUSPENSION_CUT = re.compile(
 _GLUED_CUT = re.compile(
     r"(?<![\w.@/-])[^\W\d_]*[^\W\d_A-Z]{2}\.(?=[A-ZÀ-ÞА-ЯЁЇІЄҐΑ-Ω](?:[^\W\d_]|\s))"
 )
-_CYRILLIC_END_CUT = re.compile(r"\bт\. ?[дп]\.\s+(?=[А-ЯЁЇІЄҐ])")
 _ARABIC_SEMICOLON_CUT = re.compile(r"؛\s+(?=\S)")
 
 # Abbreviations that do not end a sentence before a capital ("Dr. Müller", "z.B. Essen") and,
 # in the second table, before a number ("Art. 5", "S. 12"; but "We say no. We fight.").
 _NOT_FINAL = {
-    "en": "mr mrs ms dr prof st e.g i.e vs cf incl approx",
+    "en": "mr mrs ms dr prof st e.g i.e vs cf incl approx gen col lt sgt rev hon",
     "de": "dr prof hr fr z.b bzw ca vgl d.h z.t sog",
     "fr": "m mme mlle dr pr ex p.ex cf",
-    "es": "sr sra srta dr dra ej p.ej cf",
-    "ru": "т е т.е г-н г-жа им",
+    "es": "sr sra srta dr dra prof profa ej p.ej cf ing lic arq",
+    "it": "sig sig.ra sig.na dott prof ing avv magg gen",
+    "ru": "т е т.е г-н г-жа им пос пгт ул пр-т проф акад д-р канд",
+    "bg": "проф д-р гр ул бул пл с",
+    "kk": "проф акад",
     "uk": "т зв т.зв",
+    "pl": "prof dr ul al pl os św ks mgr inż hab im ok",
+    "sk": "prof dr ul nám",
     "tr": "dr prof bkz",
     "nl": "dhr mevr dr prof bijv o.a d.w.z",
+    "da": "hr fr dr prof skt",
+    "el": "κ κα δρ καθ",
     "ar": "د أ.د",
+    "hi": "डॉ प्रो",
+    "mr": "डॉ प्रो",
 }
 _BEFORE_NUMBER = {
     "en": "no nos art p pp fig",
-    "de": "nr art abs s",
+    "de": "nr art abs s str",
     "fr": "art n° p",
-    "es": "art núm pág p",
-    "ru": "см ст с",
+    "es": "art núm pág págs p cap caps párr párrf",
+    "it": "art n pag pagg cap par",
+    "ru": "см ст с кв д",
     "uk": "див ст с",
+    "pl": "nr art ust s str pok poz tel godz",
+    "sk": "s str čl č ods",
+    "da": "d nr s",
     "tr": "no",
-    "nl": "nr art",
+    "nl": "nr art blz",
 }
+# Abbreviations that close a list ("… usw.", "… и др."): before a capital they end the sentence.
+_LIST_ENDS = r"etc|usw|ecc|enz|osv|itd|itp|atď|atd|κλπ|и\s?др|и\s?пр|и\s?т\.\s?[дп]"
+# A unit or currency after a number ("12,50 лв.", "373.15 K.") before a capital ends one.
+_UNITS = r"лв|руб|долл|дол|коп|грн|тг|K|kr|Kč|Ft|km|kg|cm|mm|min|Hs"
+_CAPITAL = "A-ZÀ-ÞА-ЯЁЇІЄҐΑ-ΩΆ-Ώ"
+_LIST_END_CUT = re.compile(rf"(?<!\w)(?:{_LIST_ENDS})\.\s+(?=[{_CAPITAL}])")
+_UNIT_CUT = re.compile(rf"\d\s?(?:{_UNITS})\.\s+(?=[{_CAPITAL}])")
+_ONE_LETTER_CUT = re.compile(r"(?<=[a-z] )I\.\s+(?=[A-Z])")
 # Capitalised one-letter words (not initials) that may end a sentence: "… you and I."
 _ONE_LETTER_WORDS = {"en": frozenset({"I"})}
 _MONTHS = (
@@ -85,7 +105,12 @@ _ORDINAL_LEADS = (  # German words before an ordinal number: "der 2. Weltkrieg",
 )
 _ORDINAL_LEAD = frozenset(_ORDINAL_LEADS.split())
 _ROMAN = re.compile(r"[IVXLC]+")
-_LAST_WORD = re.compile(r"([\w.°-]+)\.$")
+_LAST_WORD = re.compile(r"((?:[\w.°-]|[\u0900-\u0dff])+)\.$")  # Indic vowel signs: "डॉ."
+# Initials written without spaces, in a script that writes no dotted acronyms ("А.С. Пушкин")
+# or joined by a hyphen ("J.-P. Sartre").
+_GLUED_INITIALS = re.compile(r"(?:[А-ЯЁЇІЄҐ]\.)+[А-ЯЁЇІЄҐ]|(?:[^\W\d_]\.-?)*[^\W\d_]\.-[^\W\d_]")
+# Languages whose sentences may start lower-case after a full stop (pysbd's Greek rules).
+_LOWER_STARTS = frozenset({"el"})
 _TIME = re.compile(r"[ap]\.m", re.IGNORECASE)
 _SHORT_LEAD = 4  # "At 5 a.m." opens a sentence; "He left the bank at 6 P.M." ends one
 _SHORT_WORD = 3  # letters: "ej", "vb", "npr" before a lower-case word are abbreviations
@@ -101,7 +126,11 @@ def own_cuts(text: str, base: str, dot_ends: bool) -> set[int]:
     if dot_ends:
         cuts.update(m.end() for m in _SUSPENSION_CUT.finditer(text))
         cuts.update(m.end() for m in _GLUED_CUT.finditer(text))
-    cuts.update(m.end() for m in _CYRILLIC_END_CUT.finditer(text))
+    cuts.update(m.end() for m in _LIST_END_CUT.finditer(text))
+    if base != "de":  # German capitalises nouns: "5 kg. Mehl" is no end
+        cuts.update(m.end() for m in _UNIT_CUT.finditer(text))
+    if base == "en":
+        cuts.update(m.end() for m in _ONE_LETTER_CUT.finditer(text))
     if base == "ar":
         cuts.update(m.end() for m in _ARABIC_SEMICOLON_CUT.finditer(text))
     return cuts
@@ -118,6 +147,13 @@ def abbreviation_like(core: str, base: str, code: str) -> bool:
     letters = sum(ch.isalpha() for ch in token)
     dotted = "." in token or any(ch.isdigit() for ch in token)
     return dotted or letters <= _SHORT_WORD or library_abbreviation(token, base, code)
+
+
+def lower_start(core: str, base: str, code: str) -> bool:
+    """Whether a sentence may start with a lower-case word after the full stop ending ``core``:
+    only in a language that allows it (Greek) and after no abbreviation-like word; elsewhere a
+    stop before a lower-case word marks an abbreviation ("Depto. es", "Magg. dei")."""
+    return base in _LOWER_STARTS and not abbreviation_like(core, base, code)
 
 
 def library_abbreviation(token: str, base: str, code: str) -> bool:
@@ -140,6 +176,8 @@ def abbreviated(core: str, following: str, base: str, code: str, opens_sentence:
     previous = core[: match.start()].split()[-1:]
     if len(token) == 1 and token.isupper() and following[:1].isupper():
         return _initial(token, previous, base)
+    if _GLUED_INITIALS.fullmatch(token) and following[:1].isupper():
+        return True
     if _TIME.fullmatch(token):
         return _time_continues(core[: match.start()], following, opens_sentence)
     if not previous and opens_sentence and (token.isdigit() or _ROMAN.fullmatch(token)):
@@ -150,12 +188,16 @@ def abbreviated(core: str, following: str, base: str, code: str, opens_sentence:
             return True  # "16. January 2020", "17. Januar"
         return base == "de" and bool(previous) and previous[0].lower() in _ORDINAL_LEAD
     not_final, before_number = _abbreviations(base) if base in _NOT_FINAL else _abbreviations(code)
-    return word in not_final or (word in before_number and following[:1].isdigit())
+    street = base == "de" and word.endswith("str")  # "Lindenstr. 12"
+    return word in not_final or ((word in before_number or street) and following[:1].isdigit())
 
 
 def _initial(token: str, previous: list[str], base: str) -> bool:
     """An upper-case letter and a stop before a capital: an initial ("J. R. Smith",
-    "В. І. Ленін"), unless it is a one-letter word after a lower-case one ("you and I.")."""
+    "В. І. Ленін"), unless it is a one-letter word after a lower-case one ("you and I.") or a
+    unit after a number ("373.15 K.")."""
+    if previous and previous[0][-1:].isdigit():
+        return False
     word = token in _ONE_LETTER_WORDS.get(base, ())
     return not (word and previous and previous[0][:1].islower())
 

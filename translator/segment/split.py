@@ -28,17 +28,20 @@ from functools import lru_cache
 import pysbd
 
 from translator.segment.language import base_language, ends_with_dot, library_language, terminals
-from translator.segment.marks import Enumeration, enumeration, protected
+from translator.segment.marks import QUOTE_PAIRS, Enumeration, enumeration, protected
 from translator.segment.rules import (
     CLOSERS,
     OPENERS,
     SPACE,
     abbreviated,
-    abbreviation_like,
     library_abbreviation,
+    lower_start,
     own_cuts,
 )
 
+# Bump when a rule changes what a block splits into: the segmentation cache (cache.py) keys on
+# it (and on this package's code and pysbd's version), so old spans are never reused.
+SEGMENTER_VERSION = 1
 _CONTEXT = 100  # characters around a boundary that the rules look at
 _WINDOW = 2000
 _CLEAR_END = re.compile(r"(?<!\w)[^\W\d_][^\W\d_A-Z]{3,}[.!?] +(?=\S)")
@@ -50,6 +53,12 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*(?=\S)")  # never inside a Markdown bloc
 _COLON_LEAD = 12  # words at most before a colon that ends an Arabic or Persian heading-like lead
 _COLON_LEADS = frozenset({"ar", "fa"})  # pysbd languages where a colon ends a lead
 _QUOTES = "\"'“‘„«‹(["
+_DASHES = " \u00a0–—-"  # between a quotation and its speaker: "…?“ – попита тя"
+_NO_START = ",;:)]}"
+_SPEAKER = re.compile(
+    r"[^\s。！？]{1,6}[。！？]"
+)  # "她問。" after a quotation  # no sentence starts with these
+_IN_WORD = "՜՞՛"  # Armenian marks written on a word's vowel ("Ո՜րքան"): an end only before a space
 
 
 @dataclass
@@ -172,18 +181,49 @@ def _keeps(block: _Block, cut: int, last: int) -> bool:
     if not core or core[-1] not in block.ends:
         return False
     mark, following = core[-1], text[cut : cut + _CONTEXT].lstrip(OPENERS)
+    glued = not text[cut - 1].isspace()
+    if _cannot_start(text, cut, mark, glued):
+        return False
     if mark == ":" and block.code in _COLON_LEADS:
         return _lead_ends(text, last, cut)
     own = cut not in block.library
-    lower = following[:1].islower()
-    if lower and (own or (mark == "." and abbreviation_like(core, block.base, block.code))):
-        return False  # "p. ej. sobre": an abbreviation; our own cuts want a capital
+    if own and _attribution(text, last, cut):
+        return False
+    lower = _lower_case(following.lstrip(_DASHES)[:1])
+    quoted = text[:cut].rstrip()[-1] in CLOSERS
+    if lower and (own or quoted or (mark == "." and not lower_start(core, block.base, block.code))):
+        return False  # "p. ej. sobre", "«Θα έρθεις;» ρώτησε": an abbreviation, a quote's speaker
     if mark != ".":
         return True
-    glued = own and not text[cut - 1].isspace()
-    if glued and library_abbreviation(core.split()[-1][:-1], block.base, block.code):
+    if own and glued and library_abbreviation(core.split()[-1][:-1], block.base, block.code):
         return False  # "usw.Die": pysbd knows the abbreviation and saw no end
     return not abbreviated(core, following, block.base, block.code, opens_sentence=start == last)
+
+
+def _lower_case(letter: str) -> bool:
+    """A lower-case letter of a script that starts sentences with capitals (Georgian letters
+    are lower-case to Unicode, but its sentences start with them)."""
+    return letter.islower() and not "\u10a0" <= letter <= "\u10ff"
+
+
+def _cannot_start(text: str, cut: int, mark: str, glued: bool) -> bool:
+    """No sentence starts at ``cut``: before a comma or a closing bracket ("Gen., le"), inside
+    a word ("Ո՜րքան", "J.-P.") or a number ("２．５")."""
+    if text[cut] in _NO_START:
+        return True
+    inside = (
+        mark in _IN_WORD or text[cut] in "-‐" or (text[cut].isdigit() and text[cut - 2].isdigit())
+    )
+    return glued and inside
+
+
+def _attribution(text: str, last: int, cut: int) -> bool:
+    """A short tail after a quotation that opens the sentence names its speaker, in scripts
+    written without spaces ("「你明天會來嗎？」她問。")."""
+    first, closing = text[last:cut].lstrip()[:1], text[:cut].rstrip()[-1:]
+    if first not in QUOTE_PAIRS or not closing or closing not in QUOTE_PAIRS[first]:
+        return False
+    return bool(_SPEAKER.match(text, cut))
 
 
 def _lead_ends(text: str, last: int, cut: int) -> bool:
