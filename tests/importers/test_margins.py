@@ -26,6 +26,9 @@ BODY = "We demand the immediate withdrawal of all foreign troops from the region
         "İngilizceden çeviren: Ayşe Yılmaz",
         "ترجمة من الإنجليزية: أحمد علي",
         "(Translated by the editors)",
+        "Tradotto dall'inglese da Marco Rossi",
+        "Vertaald uit het Engels door de redactie",
+        "Tłumaczenie: redakcja",
     ],
 )
 def test_credit_lines(line):
@@ -56,6 +59,9 @@ def test_not_credit_lines(line):
         ("Solidarität mit Rojava [Deutsch]", "de", ("Solidarität mit Rojava", "Deutsch")),
         ("Русский: Солидарность с шахтёрами", "ru", ("Солидарность с шахтёрами", "Русский")),
         ("(فارسی) مرگ بر دیکتاتوری", "fa", ("مرگ بر دیکتاتوری", "فارسی")),
+        ("(Persisch) Nieder mit der Diktatur", "fa", ("Nieder mit der Diktatur", "Persisch")),
+        ("(Turc) Solidarité avec Soma", "tr", ("Solidarité avec Soma", "Turc")),
+        ("Kurdistan: the struggle goes on", "en", ("Kurdistan: the struggle goes on", "")),
         ("(ICOR) Free all prisoners", "en", ("(ICOR) Free all prisoners", "")),
         ("Peace (now) for Kurdistan", "en", ("Peace (now) for Kurdistan", "")),
     ],

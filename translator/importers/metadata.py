@@ -40,6 +40,9 @@ CREDITS: dict[str, tuple[str, ...]] = {
     "ru": (r"перевод (?:с|со|на)\b", r"перевод\s*:", r"переведено (?:с|со)\b", r"перевела?\b"),
     "fa": (r"ترجمه\b", r"برگردان\b", r"مترجم\s*:"),
     "ar": (r"ترجمه\b", r"ترجمها\b", r"المترجم\s*:", r"نقله\b"),
+    "it": (r"tradott[oa] (?:da|dal|dall|dallo|dalla|in)\b", r"traduzione(?: di| a cura|\s*:)"),
+    "nl": (r"vertaald (?:uit|door|naar)\b", r"vertaling(?: door|\s*:)"),
+    "pl": (r"przetłumaczył[a]?\b", r"przetłumaczone (?:z|przez)\b", r"tłumaczenie(?: z|\s*:)"),
 }
 
 # Words that say a dated line is about publishing, folded: a supplement to the shape rules.
@@ -104,28 +107,21 @@ def published_date(text: str, lang: str) -> str:
     return date if labelled or any(fold(word) in folded for word in PUBLISHED) else ""
 
 
+# Site languages whose names for languages a bracketed label may use ("(Persisch) ...").
+SITE_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "tr", "ru", "fa", "ar")
+
+
 @lru_cache(maxsize=32)
-def _language_names(lang: str) -> frozenset[str]:
+def _language_names(lang: str, bracketed: bool) -> frozenset[str]:
+    """Folded language names: in English and the document's language; for a label in
+    brackets also in the usual site languages. Each language's name in itself as well."""
     names = {fold(alias) for alias in ALIASES}
-    locales = [Locale("en"), parse_language(lang)]
-    for locale in locales:
+    own = parse_language(lang)
+    codes = SITE_LANGUAGES if bracketed else ("en",)
+    for locale in [own, *(Locale.parse(code) for code in codes)]:
         names.update(fold(name) for name in locale.languages.values())
-    for code in (
-        "en",
-        "de",
-        "fr",
-        "es",
-        "pt",
-        "tr",
-        "ru",
-        "fa",
-        "ar",
-        parse_language(lang).language,
-    ):
-        try:
-            names.add(fold(Locale.parse(code).get_display_name(code) or ""))
-        except (ValueError, TypeError):
-            continue
+    for code in (*SITE_LANGUAGES, own.language):
+        names.add(fold(Locale.parse(code).get_display_name(code) or ""))
     names.discard("")
     return frozenset(names)
 
@@ -143,10 +139,9 @@ def strip_language_label(title: str, lang: str) -> tuple[str, str]:
     >>> strip_language_label("(Turkish) Solidarity with the workers of Soma!", "tr")
     ('Solidarity with the workers of Soma!', 'Turkish')
     """
-    names = _language_names(lang)
     for pattern in (_PREFIX, _SUFFIX, _LABEL):
         match = pattern.search(title)
-        if match and fold(match.group(1)) in names:
+        if match and fold(match.group(1)) in _language_names(lang, pattern is not _LABEL):
             rest = (title[: match.start()] + title[match.end() :]).strip()
             if word_count(rest):
                 return rest, match.group(1)
