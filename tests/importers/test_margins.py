@@ -241,3 +241,15 @@ def test_a_trail_without_home_above_the_title_is_a_breadcrumb(trail):
     result = import_text(f"{trail}\n\nFree all political prisoners now\n\n{BODY}")
     assert result.title == "Free all political prisoners now"
     assert result.dropped == [trail]
+
+
+@pytest.mark.parametrize("signature", ["The ICOR Coordinating Committee", "ICOR", "KKE (m-l)"])
+def test_a_lone_closing_signature_stays(signature, outline):
+    result = import_text(f"Free all political prisoners now\n\n{BODY}\n\n{signature}")
+    _, blocks = outline(result.markdown)
+    assert blocks[-1][2] == signature and result.dropped == []
+
+
+def test_a_lone_closing_label_goes(outline):
+    result = import_text(f"Free all political prisoners now\n\n{BODY}\n\nΕκτύπωση")
+    assert result.dropped == ["Εκτύπωση"]

@@ -154,6 +154,7 @@ HOME: tuple[str, ...] = (
 
 MAX_CRUMB_WORDS = 4  # a crumb before the last is a section name, not a sentence
 _SEPARATORS = re.compile(r"\s+(?:/|›|»|>|→|::|\|)\s+")
+_COPYRIGHT = re.compile(r"\s*(?:©|copyright\b)", re.IGNORECASE)
 _NAV_PARTS = re.compile(r"\s*[|·•]\s*")
 _CONTROL = {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"}
 _LETTER_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"})
@@ -238,6 +239,8 @@ def is_chrome(line: str) -> bool:
     >>> is_chrome("We demand the immediate withdrawal of all foreign troops.")
     False
     """
+    if _COPYRIGHT.match(line):
+        return True  # "© ICOR 2014 · Impressum"
     return _all_in(line, _tables().anywhere) or bool(breadcrumb_label(line))
 
 

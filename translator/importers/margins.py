@@ -8,8 +8,9 @@ run of label-like lines that closes a page ("PDF", "Drucken", "Share | Tweet", "
 That closing run is found by shape, whatever the site's language: short lines (at most
 :data:`MAX_LABEL_WORDS` words) with no sentence punctuation, no date and no list marker, after
 the last line that reads as text. The phrase tables of :mod:`.chrome` are only a supplement: a
-run that follows the signatories' introduction is an unnumbered list of organisations, and
-there only phrase-table chrome goes.
+run that follows the signatories' introduction is an unnumbered list of organisations, and a
+lone closing line of three words or with an acronym is a signature; there only phrase-table
+chrome and link labels go.
 """
 
 from __future__ import annotations
@@ -29,7 +30,8 @@ MAX_LABEL_WORDS = 4
 MAX_LABEL_CHARS = 40
 MAX_LINK_WORDS = 6
 MIN_LINK_SHARE = 0.9
-MAX_LIST_WORDS = 25  # a longer line is no name in a list of organisations
+MAX_LIST_WORDS = 25
+MIN_SIGNATURE_WORDS = 3  # a longer line is no name in a list of organisations
 SENTENCE_ENDS = (".", "!", "?", "…", "؟", "۔", "。", "！", "？", ":", ";")
 _WORDLESS = re.compile(r"[\W_]+")
 
@@ -128,6 +130,16 @@ def _in_list(paras: list[Para], start: int) -> bool:
     return i >= 0
 
 
+def _signed(run: list[Para]) -> bool:
+    """A lone closing line of three words or more, or with an acronym, is a signature ("The
+    ICOR Coordinating Committee", "KKE (m-l)") more likely than a button."""
+    if len(run) != 1 or run[0].hint == "chrome":
+        return False
+    text = run[0].text
+    acronym = any(len(word) > 1 and word.isupper() for word in re.findall(r"\w+", text))
+    return word_count(text) >= MIN_SIGNATURE_WORDS or acronym
+
+
 def _closing_run(found: Margins, lang: str) -> None:
     """Drop the run of label-like lines that ends the page (see the module docstring)."""
     paras = found.paras
@@ -136,12 +148,13 @@ def _closing_run(found: Margins, lang: str) -> None:
         start -= 1
     if not any(word_count(p.text) > MAX_LABEL_WORDS for p in paras[:start]):
         return  # nothing reads as text before it: the run is the document
-    listed = _in_list(paras, start)
+    listed = _in_list(paras, start) or _signed(paras[start:])
     kept = paras[:start]
     for para in paras[start:]:
+        known = chrome.is_chrome(para.text) or chrome.is_tail_chrome(para.text)
         if para.hint == "chrome":
             kept.append(para)  # dropped as site chrome by the rules
-        elif listed and not (chrome.is_chrome(para.text) or chrome.is_tail_chrome(para.text)):
+        elif listed and not known and para.links < MIN_LINK_SHARE:
             kept.append(para)
         else:
             found.drops.append(Drop(para.line, para.text, "label-like line closing the page"))
