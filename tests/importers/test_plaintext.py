@@ -335,3 +335,18 @@ def test_any_text_gives_canonical_markdown_or_a_source_error(outline, lines):
     markup = re.compile(r"<(?:em|strong|link|code|html|image|hardbreak)\w*>")
     assert not any(markup.search(text) for _, _, text in blocks)  # every text stays literal
     assert import_text(text).markdown == result.markdown
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("© ICOR 2014 · Impressum", True),
+        ("Copyright 2014 ICOR. All rights reserved.", True),
+        ("Copyright laws are used against the workers in 2014 and in every year since.", False),
+        ("(c) We demand the right to strike.", False),
+    ],
+)
+def test_copyright_lines(line, chrome):
+    from translator.importers.chrome import is_chrome
+
+    assert is_chrome(line) is chrome

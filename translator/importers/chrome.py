@@ -154,7 +154,8 @@ HOME: tuple[str, ...] = (
 
 MAX_CRUMB_WORDS = 4  # a crumb before the last is a section name, not a sentence
 _SEPARATORS = re.compile(r"\s+(?:/|›|»|>|→|::|\|)\s+")
-_COPYRIGHT = re.compile(r"\s*(?:©|copyright\b)", re.IGNORECASE)
+# "© ICOR 2014 · Impressum", "Copyright 2014 ICOR": a short line, with a year after "Copyright".
+_COPYRIGHT = re.compile(r"\s*(?:©|copyright\s(?=.*\b(?:19|20)\d\d\b)(?!(?:\S+\s+){8}))", re.I)
 _NAV_PARTS = re.compile(r"\s*[|·•]\s*")
 _CONTROL = {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"}
 _LETTER_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"})
