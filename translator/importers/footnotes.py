@@ -4,8 +4,8 @@ A page copied as text keeps its notes as a marker line ("1.", "[1]", "*") above 
 text, or as "[1] text" / "¹ text"; the references come out glued to the word they follow:
 "(ICOR)1", "word.2", "word¹", "word[3]". A glued number is taken for a reference only when a
 note with that number exists, or when the candidates, read in order, number 1, 2, 3, ... (so
-"G20" or "Art.5" in a text without notes stay as they are). Superscripts and "[n]" need no
-more proof than the numbering either.
+"G20" or "Art.5" in a text without notes stay as they are); a superscript or "[n]" makes a
+numbering of one enough. A page's footnote section (HTML) gives the notes directly.
 
 References leave the sentence text (a translator should not see a "1" glued to "ICOR") and
 are listed with the word they followed; notes become :class:`Note` blocks at the end.

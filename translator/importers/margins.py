@@ -109,7 +109,7 @@ def _label_like(para: Para, lang: str) -> bool:
     text = para.text
     if para.hint in ("title", "heading", "item") or para.marker or starts_item(text):
         return False
-    if para.links >= MIN_LINK_SHARE:
+    if _link_label(para):
         return True
     if word_count(text) > MAX_LABEL_WORDS or len(text) > MAX_LABEL_CHARS:
         return chrome.is_nav_line(text)
