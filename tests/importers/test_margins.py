@@ -253,3 +253,16 @@ def test_a_lone_closing_signature_stays(signature, outline):
 def test_a_lone_closing_label_goes(outline):
     result = import_text(f"Free all political prisoners now\n\n{BODY}\n\nΕκτύπωση")
     assert result.dropped == ["Εκτύπωση"]
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("تاریخ انتشار: ۷ خرداد ۱۳۹۳", "2014-05-28"),
+        ("منتشر شده در ۱۳۹۳/۰۳/۰۷", "2014-05-28"),
+        ("تاریخ انتشار: 1393-03-07 | تحریریه", "2014-05-28"),
+        ("تاریخ: ۱۷ دی ۱۳۹۸", "2020-01-07"),
+    ],
+)
+def test_solar_hijri_dates_of_persian_pages(line, date):
+    assert published_date(line, "fa") == date
