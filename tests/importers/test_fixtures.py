@@ -41,6 +41,13 @@ CASES = [
         {"a link and nothing else (HTML)", "<button> element (not document text)"},
     ),
     (
+        "fa-matn.txt",
+        "همبستگی با کارگران معدن سوما!",
+        "2014-05-28",  # "۷ خرداد ۱۳۹۳", a Solar Hijri date
+        {"translator_credit", "footnote_refs"},
+        {"lone footnote marker", "metadata line (date 2014-05-28)"},
+    ),
+    (
         "ru-stranitsa.txt",
         "Солидарность с шахтёрами Сомы!",
         "2014-05-28",
