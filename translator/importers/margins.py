@@ -30,8 +30,8 @@ MAX_LABEL_WORDS = 4
 MAX_LABEL_CHARS = 40
 MAX_LINK_WORDS = 6
 MIN_LINK_SHARE = 0.9
-MAX_LIST_WORDS = 25
-MIN_SIGNATURE_WORDS = 3  # a longer line is no name in a list of organisations
+MAX_LIST_WORDS = 25  # a longer line is no name in a list of organisations
+MIN_SIGNATURE_WORDS = 3
 SENTENCE_ENDS = (".", "!", "?", "…", "؟", "۔", "。", "！", "？", ":", ";")
 _WORDLESS = re.compile(r"[\W_]+")
 
@@ -66,7 +66,7 @@ def read_margins(paras: list[Para], lang: str) -> Margins:
     kept: list[Para] = []
     for para in found.paras:
         introduced = bool(kept) and kept[-1].text.endswith(":")  # "The list is at:" + URL
-        if introduced or not _metadata(found, para, lang):
+        if not _metadata(found, para, lang, introduced):
             kept.append(para)
     found.paras = kept
     _closing_run(found, lang)
@@ -81,15 +81,18 @@ def _link_label(para: Para) -> bool:
     return word_count(para.text) <= MAX_LINK_WORDS and not para.text.endswith(SENTENCE_ENDS)
 
 
-def _metadata(found: Margins, para: Para, lang: str) -> bool:
-    """Record a credit, URL or metadata line in ``found``; True if ``para`` was one."""
+def _metadata(found: Margins, para: Para, lang: str, introduced: bool) -> bool:
+    """Record a credit, URL or metadata line in ``found``; True if ``para`` was one.
+
+    :param introduced: the paragraph before ends with a colon (a URL after it is text).
+    """
     if para.hint in ("title", "item", "note", "chrome") or para.marker:
         return False
     if is_credit(para.text):
-        _first(found, "translator_credit", para.text)
+        found.meta.setdefault("translator_credit", para.text)
         reason = "translator's credit -> front matter translator_credit"
-    elif url := url_of(para.text):
-        _first(found, "original_url", url)
+    elif not introduced and (url := url_of(para.text)):
+        found.meta.setdefault("original_url", url)
         reason = "URL line -> front matter original_url"
     elif date := published_date(para.text, lang):
         found.date = found.date or date
@@ -98,10 +101,6 @@ def _metadata(found: Margins, para: Para, lang: str) -> bool:
         return False
     found.drops.append(Drop(para.line, para.text, reason))
     return True
-
-
-def _first(found: Margins, key: str, value: str) -> None:
-    found.meta.setdefault(key, value)
 
 
 def _label_like(para: Para, lang: str) -> bool:
