@@ -72,7 +72,7 @@ CASES = [
         "es-pagina.html",
         "¡Solidaridad con los mineros de Soma!",
         "2014-05-16",
-        {"translator_credit", "footnote_refs"},
+        {"translator_credit", "footnote_refs", "original_url"},  # the URL: its canonical link
         {"translator's credit -> front matter translator_credit"},
     ),
     (

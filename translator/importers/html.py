@@ -89,9 +89,20 @@ def import_html(
         filename=filename,
         drops=drops,
         page_date=page_date(html),
+        page_url=_canonical_url(soup),
     )
     result.explained = sorted(result.explained + walker.hidden, key=lambda drop: drop.line)
     return result
+
+
+def _canonical_url(soup: BeautifulSoup) -> str:
+    """The page's own address: ``<link rel="canonical">`` or ``og:url``, if absolute."""
+    link = soup.find("link", rel="canonical")
+    meta = soup.find("meta", attrs={"property": "og:url"})
+    for value in (link.get("href") if link else "", meta.get("content") if meta else ""):
+        if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
+            return value.strip()
+    return ""
 
 
 def page_date(html: str) -> str:

@@ -89,12 +89,14 @@ def import_paragraphs(
     filename: str = "<text>",
     drops: list[Drop] | None = None,
     page_date: str = "",
+    page_url: str = "",
 ) -> ImportResult:
     """Apply the recognition rules to paragraphs and write canonical Markdown.
 
     :param paras: paragraphs in document order, with hints where markup gave them.
     :param drops: what the importer already left out (server code, page chrome), reported too.
     :param page_date: the page's own date (HTML metadata), used when no line gives one.
+    :param page_url: the page's own address (its canonical link), used when no line gives one.
     :raises SourceError: nothing but whitespace, or no title.
     :raises ConfigError: a slug that is not a safe document name.
     :raises LanguageError: a language code Babel does not know.
@@ -112,6 +114,8 @@ def import_paragraphs(
         raise SourceError(f"{filename}: no text left once page chrome and metadata are removed")
     head = _read_head(margins.paras, lang, filename)
     date = head.date or margins.date or page_date
+    if page_url:
+        margins.meta.setdefault("original_url", page_url)
     warnings = _head_warnings(head.paras, head.title_at, filename)
     if not date:
         warnings.append(f"{filename}: no date line near the title; front matter has no date")
