@@ -99,6 +99,8 @@ def test_url_lines(line, url):
         ("Posted on May 28, 2014 by admin", "en", "2014-05-28"),
         ("Date: 2014-05-28T10:00", "en", "2014-05-28"),
         ("ICOR Resolution, 17 January 2020", "en", ""),
+        ("The resolution was published on 17 January 2020.", "en", ""),
+        ("La liste a été publiée le 17 janvier 2020.", "fr", ""),
         ("Strike on 1 May 2021 in every factory of the whole country, all of us!", "en", ""),
     ],
 )
@@ -266,3 +268,27 @@ def test_a_lone_closing_label_goes(outline):
 )
 def test_solar_hijri_dates_of_persian_pages(line, date):
     assert published_date(line, "fa") == date
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("von Redaktion — zuletzt verändert 28.05.2014 10:23", "de"),
+        ("by admin — last modified May 28, 2014 10:23 AM", "en"),
+        ("Последнее изменение: 28.05.2014", "ru"),
+        ("آخر تحديث: 28 مايو 2014", "ar"),
+    ],
+)
+def test_a_last_modified_line_goes_without_giving_its_date(line, lang):
+    # a sentence saying so stays: see test_a_sentence_about_an_update_stays
+    result = import_text(f"Free all political prisoners now\n\n{line}\n\n{BODY}", lang=lang)
+    assert result.date == "" and result.dropped == [line]
+    assert "not the document's date" in result.explained[0].reason
+
+
+def test_a_sentence_about_an_update_stays(outline):
+    line = "The list of signatories was last updated on 16 January 2020."
+    text = f"Free all political prisoners now\n\nICOR, 1 May 2020\n\n{BODY}\n\n{line}"
+    result = import_text(text)
+    _, blocks = outline(result.markdown)
+    assert blocks[-1][2] == line and result.dropped == [] and result.date == "2020-05-01"

@@ -22,7 +22,7 @@ from translator.importers import chrome
 from translator.importers.body import is_intro
 from translator.importers.dates import find_date
 from translator.importers.footnotes import Note, find_footnotes
-from translator.importers.metadata import is_credit, published_date, url_of
+from translator.importers.metadata import is_credit, is_modified_line, published_date, url_of
 from translator.importers.paragraphs import Drop, Para, is_slogan_line, starts_item
 from translator.text import word_count
 
@@ -94,6 +94,8 @@ def _metadata(found: Margins, para: Para, lang: str, introduced: bool) -> bool:
     elif not introduced and (url := url_of(para.text)):
         found.meta.setdefault("original_url", url)
         reason = "URL line -> front matter original_url"
+    elif is_modified_line(para.text, lang):
+        reason = "metadata line (when the page last changed: not the document's date)"
     elif date := published_date(para.text, lang):
         found.date = found.date or date
         reason = f"metadata line (date {date})"

@@ -51,6 +51,15 @@ PUBLISHED = (
     "опубликовано", "дата публикации", "تاریخ انتشار", "منتشر شده", "نشر في", "تاريخ النشر",
 )  # fmt: skip
 
+# Words that say a dated line tells when the page last changed: metadata, but not the date of
+# the document (sites re-save pages long after they were published).
+MODIFIED = (
+    "last modified", "last updated", "zuletzt verandert", "zuletzt geandert", "aktualisiert am",
+    "derniere modification", "mis a jour", "ultima modificacion", "actualizado", "atualizado",
+    "ultima modificacao", "son degisiklik", "guncellendi", "последнее изменение", "обновлено",
+    "آخرین تغییر", "آخرین ویرایش", "به روز شده", "آخر تعديل", "آخر تحديث",
+)  # fmt: skip
+
 ALIASES = ("farsi", "parsi", "فارسی", "turkce", "deutsch", "francais", "espanol", "portugues")
 
 _URL = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -90,25 +99,44 @@ def published_date(text: str, lang: str) -> str:
     """The date of a metadata line ("Published by: | 28.05.2014"), else "".
 
     A metadata line is short, holds a date, and labels it: a "|" separator, a label ending
-    in ":" before the date, or a word such as "published" (:data:`PUBLISHED`).
+    in ":" before the date, or a word such as "published" (:data:`PUBLISHED`) in a line that
+    does not end like a sentence.
 
     >>> published_date("Veröffentlicht von: | 28.05.2014", "de")
     '2014-05-28'
-    >>> published_date("ICOR Resolution, 17 January 2020", "en")
+    >>> published_date("The resolution was published on 17 January 2020.", "en")
     ''
     """
     if word_count(text) > MAX_META_WORDS:
         return ""
     date = find_date(text, lang)
-    if not date:
-        return ""
+    return date if date and _labelled(text, PUBLISHED) else ""
+
+
+def _labelled(text: str, words: tuple[str, ...]) -> bool:
+    """A "|" separator or a "Label:" before the date, or one of ``words`` in a line that does
+    not end like a sentence ("Posted on May 28, 2014 by admin", not "... on 17 May 2014.")."""
     folded = fold(text)
-    labelled = bool(_PIPE.search(text)) or bool(re.match(r"[^:\d]{2,40}:\s*\S", folded))
-    return date if labelled or any(fold(word) in folded for word in PUBLISHED) else ""
+    if _PIPE.search(text) or re.match(r"[^:\d]{2,40}:\s*\S", folded):
+        return True
+    sentence = text.rstrip("\"'”’»)] ").endswith((".", "!", "?", "؟", "。"))
+    return not sentence and any(fold(word) in folded for word in words)
 
 
 # Site languages whose names for languages a bracketed label may use ("(Persisch) ...").
 SITE_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "tr", "ru", "fa", "ar")
+
+
+def is_modified_line(text: str, lang: str) -> bool:
+    """True for a short dated line about the page's last change ("— last modified 28.05.2014").
+
+    >>> is_modified_line("von Redaktion — zuletzt verändert 28.05.2014 10:23", "de")
+    True
+    """
+    if word_count(text) > MAX_META_WORDS or not find_date(text, lang):
+        return False
+    folded = fold(text)
+    return any(fold(word) in folded for word in MODIFIED) and _labelled(text, MODIFIED)
 
 
 @lru_cache(maxsize=32)
