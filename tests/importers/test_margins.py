@@ -58,6 +58,8 @@ def test_not_credit_lines(line):
         ),
         ("Solidarität mit Rojava [Deutsch]", "de", ("Solidarität mit Rojava", "Deutsch")),
         ("Русский: Солидарность с шахтёрами", "ru", ("Солидарность с шахтёрами", "Русский")),
+        ("Farsi - Down with the dictatorship", "fa", ("Down with the dictatorship", "Farsi")),
+        ("Türkçe – Soma ile dayanışma", "tr", ("Soma ile dayanışma", "Türkçe")),
         ("(فارسی) مرگ بر دیکتاتوری", "fa", ("مرگ بر دیکتاتوری", "فارسی")),
         ("(Persisch) Nieder mit der Diktatur", "fa", ("Nieder mit der Diktatur", "Persisch")),
         ("(Turc) Solidarité avec Soma", "tr", ("Solidarité avec Soma", "Turc")),

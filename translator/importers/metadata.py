@@ -156,7 +156,7 @@ def _language_names(lang: str, bracketed: bool) -> frozenset[str]:
 
 _PREFIX = re.compile(r"^\s*[(\[]\s*([^()\[\]]{2,30}?)\s*[)\]]\s*[-–—:]?\s*")
 _SUFFIX = re.compile(r"\s*[-–—]?\s*[(\[]\s*([^()\[\]]{2,30}?)\s*[)\]]\s*$")
-_LABEL = re.compile(r"^\s*([^\W\d_]{2,20})\s*[:–—]\s+")
+_LABEL = re.compile(r"^\s*([^\W\d_]{2,20})(?:\s*[:–—]|\s+-)\s+")
 
 
 def strip_language_label(title: str, lang: str) -> tuple[str, str]:
