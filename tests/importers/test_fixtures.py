@@ -82,6 +82,13 @@ CASES = [
         {"translator_credit", "footnote_refs"},
         {"language label on the title", "label-like line closing the page"},
     ),
+    (
+        "pt-noticia.html",  # a news site: cookie notice, logo h1, comments, "most read", footer
+        "Solidariedade com os mineiros de Soma!",
+        "2014-05-21",  # from the page's JSON-LD (htmldate)
+        {"translator_credit", "original_url"},  # the URL: og:url
+        {"site chrome", "above the title"},
+    ),
 ]
 
 

@@ -145,3 +145,22 @@ def test_link_labels_go_and_linked_sentences_stay(outline):
     assert ("Εκτύπωση | Mail", "a link and nothing else (HTML)") in reasons
     assert ("Share", "<button> element (not document text)") in reasons
     assert "Share" not in result.dropped  # not a paragraph: only explained
+
+
+def test_runs_of_teasers_go_with_their_heading_and_a_linked_sentence_stays(outline):
+    page = (
+        "<h1>Free all political prisoners now</h1>"
+        "<p><a href='/call'>Our call</a> was signed by many parties in the whole world.</p>"
+        "<p>We demand the release of all prisoners.</p>"
+        "<div class='col-4'><h3>Most read</h3>"
+        "<p><a href='/a'>Metal workers strike for the tenth day</a> The workers stay out.</p>"
+        "<p><a href='/b'>Teachers occupy the parliament</a> They want higher wages now.</p></div>"
+    )
+    result = import_html(page)
+    _, blocks = outline(result.markdown)
+    assert [t for _, _, t in blocks] == [
+        "Free all political prisoners now",
+        "Our call was signed by many parties in the whole world.",
+        "We demand the release of all prisoners.",
+    ]
+    assert [d.reason for d in result.explained] == ["links to other pages (HTML)"] * 3

@@ -2,7 +2,8 @@
 
 One pass over the paragraphs takes out, each with its reason (a :class:`Drop`): lines with no
 word at all (a lone ";" or "|"), footnote markers, notes and references (:mod:`.footnotes`),
-credit, URL and "Published: | date" lines (:mod:`.metadata`, into the front matter), and the
+credit, URL and "Published: | date" lines (:mod:`.metadata`, into the front matter), runs of
+teasers (HTML paragraphs that open with a link to another article, "Most read"), and the
 run of label-like lines that closes a page ("PDF", "Drucken", "Share | Tweet", "Наверх").
 
 That closing run is found by shape, whatever the site's language: short lines (at most
@@ -30,6 +31,7 @@ MAX_LABEL_WORDS = 4
 MAX_LABEL_CHARS = 40
 MAX_LINK_WORDS = 6
 MIN_LINK_SHARE = 0.9
+MIN_TEASER_LINKS = 0.2  # of a paragraph that opens with a link: a headline and its teaser
 MAX_LIST_WORDS = 25  # a longer line is no name in a list of organisations
 MIN_SIGNATURE_WORDS = 3
 SENTENCE_ENDS = (".", "!", "?", "…", "؟", "۔", "。", "！", "？", ":", ";")
@@ -69,9 +71,33 @@ def read_margins(paras: list[Para], lang: str) -> Margins:
         if not _metadata(found, para, lang, introduced):
             kept.append(para)
     found.paras = kept
+    _teasers(found)
     _closing_run(found, lang)
     found.drops.sort(key=lambda drop: drop.line)
     return found
+
+
+def _teaser(para: Para) -> bool:
+    """A paragraph that opens with a link making much of it: another article's headline."""
+    plain = para.hint in ("", "heading") and not para.marker
+    return plain and para.link_first and para.links >= MIN_TEASER_LINKS
+
+
+def _teasers(found: Margins) -> None:
+    """Drop runs of two or more teasers ("Most read", "Related"), with the heading above."""
+    paras, gone = found.paras, set()
+    i = 0
+    while i < len(paras):
+        j = i
+        while j < len(paras) and _teaser(paras[j]) and paras[j].hint != "heading":
+            j += 1
+        if j - i >= 2:
+            heading = i > 0 and paras[i - 1].hint == "heading"
+            gone.update(range(i - 1 if heading else i, j))
+        i = max(j, i + 1)
+    for k in sorted(gone):
+        found.drops.append(Drop(paras[k].line, paras[k].text, "links to other pages (HTML)"))
+    found.paras = [p for k, p in enumerate(paras) if k not in gone]
 
 
 def _link_label(para: Para) -> bool:
