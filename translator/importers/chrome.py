@@ -65,6 +65,8 @@ ANYWHERE: dict[str, tuple[str, ...]] = {
         "ir al contenido",
         "saltar a navegación",
         "ir a navegación",
+        "saltar a contenido",
+        "ir a contenido",
         "herramientas personales",
         "acciones de documento",
         "acciones del documento",
@@ -78,6 +80,9 @@ ANYWHERE: dict[str, tuple[str, ...]] = {
         "عملیات سند",
         "اقدامات سند",
         "کنش‌های سند",
+        "عملکردهای سند",
+        "ابزار شخصی",
+        "پرش به منو",
         "بازگشت به بالا",
     ),
     "ru": (
@@ -93,6 +98,10 @@ ANYWHERE: dict[str, tuple[str, ...]] = {
         "انتقل إلى المحتوى",
         "تخطى إلى المحتوى",
         "أدوات شخصية",
+        "الأدوات الشخصية",
+        "انتقل إلى التصفح",
+        "تخطى إلى التصفح",
+        "إجراءات الوثيقة",
         "إجراءات المستند",
         "العودة إلى الأعلى",
         "إلى الأعلى",
@@ -102,6 +111,9 @@ ANYWHERE: dict[str, tuple[str, ...]] = {
         "ir para o conteúdo",
         "saltar para o conteúdo",
         "ferramentas pessoais",
+        "ir para a navegação",
+        "pular para a navegação",
+        "saltar para a navegação",
         "ações do documento",
         "voltar ao topo",
     ),
@@ -152,7 +164,7 @@ BREADCRUMB: dict[str, tuple[str, ...]] = {
 # The first crumb of a trail that has no label ("Home / 2020 / ...").
 HOME: tuple[str, ...] = (
     "home", "startseite", "ana sayfa", "anasayfa", "accueil", "inicio", "início", "خانه",
-    "главная", "الرئيسية",
+    "главная", "الرئيسية", "página inicial", "صفحه اصلی", "الصفحة الرئيسية",
 )  # fmt: skip
 
 MAX_CRUMB_WORDS = 4  # a crumb before the last is a section name, not a sentence
