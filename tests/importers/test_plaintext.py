@@ -279,6 +279,11 @@ def test_find_date(text, lang, iso):
         "Você está aqui: Página Inicial / 2020 / Título",
         "Ações do documento",
         "ابزار شخصی",
+        "Filed under: ICOR, Iran, war",
+        "Schlagwörter: ICOR, Bergbau",
+        "Etiketler: ICOR, Soma",
+        "Теги: ICOR, шахтёры",
+        "برچسب‌ها: ایکور، سوما",
     ],
 )
 def test_chrome_lines(line):

@@ -148,6 +148,14 @@ HEAD_ONLY: dict[str, tuple[str, ...]] = {
     "pt": ("início", "página inicial", "pesquisar", "busca", "menu", "seções", "entrar"),
 }
 
+# Labels of a page's tag or category line ("Filed under: ICOR, Iran"): chrome before a colon.
+TAG_LABELS: tuple[str, ...] = (
+    "filed under", "tags", "tagged", "categories", "category", "schlagworter", "schlagwort",
+    "kategorie", "kategorien", "etiquettes", "mots-cles", "categorie", "etiquetas", "categorias",
+    "categoria", "etiketler", "kategori", "теги", "метки", "рубрика", "برچسب ها", "برچسب‌ها",
+    "دسته بندی", "الوسوم", "التصنيف", "الكلمات المفتاحية",
+)  # fmt: skip
+
 # Breadcrumb labels: a line starting with one of these is a breadcrumb trail.
 BREADCRUMB: dict[str, tuple[str, ...]] = {
     "en": ("you are here",),
@@ -167,6 +175,7 @@ HOME: tuple[str, ...] = (
     "главная", "الرئيسية", "página inicial", "صفحه اصلی", "الصفحة الرئيسية",
 )  # fmt: skip
 
+MAX_TAG_WORDS = 20  # "Tags: a, b, c": a longer rest is a sentence after all
 MAX_CRUMB_WORDS = 4  # a crumb before the last is a section name, not a sentence
 _SEPARATORS = re.compile(r"\s+(?:/|›|»|>|→|::|\|)\s+")
 # "© ICOR 2014 · Impressum", "Copyright 2014 ICOR": a short line, with a year after "Copyright".
@@ -255,9 +264,19 @@ def is_chrome(line: str) -> bool:
     >>> is_chrome("We demand the immediate withdrawal of all foreign troops.")
     False
     """
-    if _COPYRIGHT.match(line):
-        return True  # "© ICOR 2014 · Impressum"
+    if _COPYRIGHT.match(line) or _tag_line(line):
+        return True  # "© ICOR 2014 · Impressum", "Filed under: ICOR, Iran"
     return _all_in(line, _tables().anywhere) or bool(breadcrumb_label(line))
+
+
+def _tag_line(line: str) -> bool:
+    label, colon, rest = fold(line).partition(":")
+    return bool(colon) and label.strip() in _tag_labels() and len(rest.split()) <= MAX_TAG_WORDS
+
+
+@lru_cache(maxsize=1)
+def _tag_labels() -> frozenset[str]:
+    return frozenset(fold(label) for label in TAG_LABELS)
 
 
 def is_head_chrome(line: str) -> bool:
