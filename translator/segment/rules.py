@@ -1,13 +1,16 @@
 """Our own sentence-end rules: full stops that are no end, and ends pysbd does not see.
 
 ``abbreviated`` tells whether a full stop marks an abbreviation, an initial or an ordinal
-("Dr. Müller", "J. R. Smith", "am 17. Januar", "der 2. Weltkrieg", "At 5 a.m. Mr. Smith went")
-rather than the end of a sentence; a one-letter word ("… you and I. Did you …") and a time
-that closes a clause ("He left at 6 P.M. Mr. Smith then …") still end one. ``own_cuts`` adds
-boundaries pysbd misses: after the unambiguous full stops of other scripts, after ``…`` or a
-closing quote before a capital, a full stop glued to the next sentence ("жағдайы.XVIII"),
-a Russian "и т. д." ending a sentence, and the Arabic semicolon. A year ("2021 г.") before a
-capital is left to pysbd, which keeps it inside the sentence ("В 2010-2012 гг. Виктор ...").
+("Dr. Müller", "prof. Nowak", "J. R. Smith", "А.С. Пушкин", "J.-P. Sartre", "am 17. Januar",
+"Lindenstr. 12", "At 5 a.m. Mr. Smith went") rather than the end of a sentence, from tables per
+language; a one-letter word ("… you and I. Did you …"), a unit after a number ("373.15 K.") and
+a time that closes a clause ("He left at 6 P.M. Mr. Smith then …") still end one.
+``lower_start`` tells where a sentence may start lower-case (only Greek, as pysbd has it).
+``own_cuts`` adds boundaries pysbd misses: after the unambiguous full stops of other scripts,
+after ``…`` or a closing quote before a capital, a full stop glued to the next sentence
+("жағдайы.XVIII"), a list-closing abbreviation ("usw.", "и т. д.", "atď.") or a unit ("лв.")
+before a capital, "I." after a lower-case word, and the Arabic semicolon. A year ("2021 г.")
+before a capital is left to pysbd, which keeps it inside the sentence ("В 2010-2012 гг. Виктор").
 """
 
 from __future__ import annotations

@@ -11,12 +11,15 @@ covered by a test. Measured per language in ``benchmarks/segmentation.py``.
 A boundary stands only if it follows a mark that ends sentences in the language (``. ! ? …``,
 ``。！？ ؟ ۔ । ։ ። ፧ ။``, Greek ``;``, Armenian ``:``, Arabic ``،``; translator.segment.language)
 or opens an item of an inline list (translator.segment.marks), lies outside inline Markdown,
-URLs and balanced quotes or brackets, and does not cut a list marker off its item. Before a
-lower-case word it stands only where pysbd put it and not after an abbreviation-like word
-("p. ej. sobre", "vb. greve"); abbreviations, initials and ordinals keep their sentence
-together (translator.segment.rules). A colon ends an Arabic or Persian sentence only after a
-short heading-like lead that no quotation follows ("سؤال وجواب: ...", not "قالت: «...»").
-We add boundaries pysbd misses (translator.segment.rules.own_cuts).
+URLs and balanced quotes or brackets, and does not cut a list marker off its item. No sentence
+starts at a comma or a closing bracket, inside a word ("J.-P.", Armenian "Ո՜րքան") or inside a
+number ("２．５"). Before a lower-case word a full stop ends a sentence only in Greek, and only
+where pysbd put it ("p. ej. sobre", "Magg. dei" are abbreviations); nor does the speaker after
+a quotation ("«Θα έρθεις;» ρώτησε", "「你明天會來嗎？」她問。") start one. Abbreviations, initials
+and ordinals keep their sentence together (translator.segment.rules). A colon ends an Arabic
+or Persian sentence only after a short heading-like lead that no quotation follows
+("سؤال وجواب: ...", not "قالت: «...»"). We add boundaries pysbd misses
+(translator.segment.rules.own_cuts).
 """
 
 from __future__ import annotations
