@@ -143,4 +143,4 @@ def _skip_space(text: str, pos: int) -> int:
 
 def _opens_list(text: str, start: int, lead_ends: str) -> bool:
     before = text[:start].rstrip()
-    return not before or before[-1] in lead_ends + ":"
+    return not before or before[-1] in lead_ends + ":："
