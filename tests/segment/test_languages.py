@@ -44,6 +44,7 @@ ROWS = [
     # initials written without spaces or joined by a hyphen
     ("initials-ru", "ru", ['А.С. Пушкин написал "Евгения Онегина".'], " "),
     ("initials-fr", "fr", ["Le livre a été écrit par J.-P. Sartre en 1943."], " "),
+    ("dotted-ar", "ar", ["حضر أ.د. سامي الاجتماع.", "وتحدث طويلاً."], " "),
     # no sentence starts with a comma
     ("comma-it", "it", ["Gentile Dir. Gen., le scrivo per la caldaia rotta."], " "),
     # the speaker after a quoted question belongs to it

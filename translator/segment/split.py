@@ -55,6 +55,7 @@ _COLON_LEADS = frozenset({"ar", "fa"})  # pysbd languages where a colon ends a l
 _QUOTES = "\"'“‘„«‹(["
 _DASHES = " \u00a0–—-"  # between a quotation and its speaker: "…?“ – попита тя"
 _NO_START = ",;:)]}"
+_LETTER_DOT = re.compile(r"[^\W\d_]\.")  # one letter and a stop: either half of "أ.د."
 _SPEAKER = re.compile(
     r"[^\s。！？]{1,6}[。！？]"
 )  # "她問。" after a quotation  # no sentence starts with these
@@ -208,13 +209,21 @@ def _lower_case(letter: str) -> bool:
 
 def _cannot_start(text: str, cut: int, mark: str, glued: bool) -> bool:
     """No sentence starts at ``cut``: before a comma or a closing bracket ("Gen., le"), inside
-    a word ("Ո՜րքան", "J.-P.") or a number ("２．５")."""
+    a word ("Ո՜րքան", "J.-P."), a number ("２．５") or a dotted abbreviation ("أ.د.")."""
     if text[cut] in _NO_START:
         return True
-    inside = (
-        mark in _IN_WORD or text[cut] in "-‐" or (text[cut].isdigit() and text[cut - 2].isdigit())
+    if not glued:
+        return False
+    number = text[cut].isdigit() and text[cut - 2].isdigit()
+    return mark in _IN_WORD or text[cut] in "-‐" or number or _dotted(text, cut)
+
+
+def _dotted(text: str, cut: int) -> bool:
+    """Whether ``cut`` falls between two one-letter parts of a dotted abbreviation."""
+    before = text[max(cut - 3, 0) : cut]
+    return bool(_LETTER_DOT.fullmatch(before[-2:]) and not before[:-2].isalpha()) and bool(
+        _LETTER_DOT.match(text, cut)
     )
-    return glued and inside
 
 
 def _attribution(text: str, last: int, cut: int) -> bool:
