@@ -40,9 +40,12 @@ _SUSPENSION_CUT = re.compile(
     rf"(?=[{re.escape(OPENERS)}]*[^\W\d_])"
 )
 # "жағдайы.XVIII ғасыр", "world.The", "world.I dag": a word ending in two lower-case letters, a
-# full stop, then a capitalised word or a capital letter standing alone.
+# full stop, then a capitalised word or a capital letter standing alone; or a number of two
+# digits or more before a capitalised word ("bought 1,000.That", "in 2020.The"; "1.Helado" is
+# an item of an inline list).
 _GLUED_CUT = re.compile(
     r"(?<![\w.@/-])[^\W\d_]*[^\W\d_A-Z]{2}\.(?=[A-ZÀ-ÞА-ЯЁЇІЄҐΑ-Ω](?:[^\W\d_]|\s))"
+    r"|(?<![\w.,@/-])\d[\d,.]*\d\.(?=[A-ZÀ-ÞА-ЯЁЇІЄҐΑ-Ω][^\W\d_A-ZÀ-ÞА-ЯЁЇІЄҐΑ-Ω])"
 )
 _ARABIC_SEMICOLON_CUT = re.compile(r"؛\s+(?=\S)")
 
@@ -85,7 +88,7 @@ _BEFORE_NUMBER = {
 # Abbreviations that close a list ("… usw.", "… и др."): before a capital they end the sentence.
 _LIST_ENDS = r"etc|usw|ecc|enz|osv|itd|itp|atď|atd|κλπ|и\s?др|и\s?пр|и\s?т\.\s?[дп]"
 # A unit or currency after a number ("12,50 лв.", "373.15 K.") before a capital ends one.
-_UNITS = r"лв|руб|долл|дол|коп|грн|тг|K|kr|Kč|Ft|km|kg|cm|mm|min|Hs"
+_UNITS = r"лв|руб|долл|дол|коп|грн|тг|ч|мин|K|kr|Kč|Ft|km|kg|cm|mm|min|Hs"
 _CAPITAL = "A-ZÀ-ÞА-ЯЁЇІЄҐΑ-ΩΆ-Ώ"
 _LIST_END_CUT = re.compile(rf"(?<!\w)(?:{_LIST_ENDS})\.\s+(?=[{_CAPITAL}])")
 _UNIT_CUT = re.compile(rf"\d\s?(?:{_UNITS})\.\s+(?=[{_CAPITAL}])")
