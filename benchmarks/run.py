@@ -201,7 +201,8 @@ def msgfmt_counts(stderr: str) -> tuple[int, int, int]:
 
 
 def pocount_counts(stdout: str) -> tuple[int, int, int]:
-    rows = list(csv.DictReader(io.StringIO(stdout)))
+    # Debian's older pocount writes ", " between fields; PyPI's writes ",".
+    rows = list(csv.DictReader(io.StringIO(stdout), skipinitialspace=True))
     return tuple(
         sum(int(row[f"{kind} Messages"]) for row in rows)
         for kind in ("Translated", "Fuzzy", "Untranslated")

@@ -28,6 +28,20 @@ def test_unchanged_catalog_is_parsed_once(store):
     assert store.parses == 1
 
 
+def test_cache_is_bounded_and_forgets_the_least_recently_used(project):
+    make_web_project(project.root, ("de", "fr", "ar"))
+    store = Store(project, max_catalogs=2)
+    de = store.catalog("de", "sample")
+    store.catalog("fr", "sample")
+    assert store.catalog("de", "sample") is de  # de is now the most recent, fr the oldest
+    store.catalog("ar", "sample")  # no room: fr is forgotten
+    assert store.parses == 3
+    assert store.catalog("de", "sample") is de and store.catalog("ar", "sample")
+    assert store.parses == 3
+    store.catalog("fr", "sample")
+    assert store.parses == 4 and store.evictions == 2
+
+
 def test_changed_file_is_parsed_again(store, project):
     first = store.catalog("de", "sample")
     path = project.catalog_path("de", "sample")

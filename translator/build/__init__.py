@@ -2,7 +2,9 @@
 and language, MO files.
 
 ``build_documents`` gates each language (completion threshold, readiness rules), renders the
-outputs in memory and reports; ``write_build`` writes them. Pieces are usable on their own:
+outputs in memory and reports; ``write_build`` writes them. ``build_project`` does both for a
+project incrementally (only what changed since the last build, per the output directory's
+manifest) over a process pool. Pieces are usable on their own:
 ``choose_translations`` + ``render_document`` rebuild one document, ``compile_mo`` compiles a
 catalog, ``render_page``/``render_text`` turn localized Markdown into HTML or plain text,
 ``render_docx``/``render_odt`` into Word and OpenDocument files.
@@ -17,8 +19,10 @@ from translator.build.documents import (
 )
 from translator.build.docx import render_docx
 from translator.build.html import render_page
+from translator.build.incremental import build_project
 from translator.build.mo import compile_mo
 from translator.build.odt import render_odt
+from translator.build.output import write_build
 from translator.build.pipeline import (
     ALL_FORMATS,
     FORMATS,
@@ -26,7 +30,6 @@ from translator.build.pipeline import (
     BuildResult,
     build_documents,
     parse_formats,
-    write_build,
 )
 from translator.build.report import BuildItem, BuildReport, Status, format_report
 from translator.build.rules import RULES, evaluate_rules, rules_for, validate_rules
@@ -47,6 +50,7 @@ __all__ = [
     "Status",
     "Use",
     "build_documents",
+    "build_project",
     "choose_translations",
     "compile_mo",
     "evaluate_rules",

@@ -13,10 +13,7 @@ Output layout under the output directory::
 
 from __future__ import annotations
 
-import contextlib
 import dataclasses
-import os
-import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -32,6 +29,7 @@ from translator.build.html import (
     render_page,
     render_site_index,
 )
+from translator.build.manifest import digest
 from translator.build.mo import compile_mo
 from translator.build.odt import render_odt
 from translator.build.report import BuildItem, BuildReport, Status, find_issues
@@ -44,7 +42,7 @@ from translator.build.translations import (
     choose_translations,
     clean_translation,
 )
-from translator.catalog.io import read_catalog, write_text_atomic
+from translator.catalog.io import read_catalog
 from translator.catalog.state import entry_state
 from translator.catalog.template import catalog_path
 from translator.config import Settings
@@ -59,7 +57,7 @@ FORMATS = ("md", "html", "txt", "mo")  # what a build makes unless told
 WORD_FORMATS = ("docx", "odt")  # word processors' files, on request (--format docx,odt)
 ALL_FORMATS = FORMATS + WORD_FORMATS
 PAGE_FORMATS = ("md", "html", "txt", *WORD_FORMATS)
-BINARY_SUFFIXES = (".mo", ".docx", ".odt")
+
 MO_DIR = "locale"
 
 
@@ -81,6 +79,14 @@ class BuildResult:
     files: dict[str, bytes] = field(default_factory=dict)
     owned: dict[str, set[str]] = field(default_factory=dict)  # slug -> languages considered
     full: bool = True  # every language was considered (no --lang): any other output is stale
+    kept: set[str] = field(default_factory=set)  # outputs an earlier build made that still stand
+
+    def add(self, part: DocumentBuild) -> None:
+        """Take one document's items, errors and files, in build order."""
+        self.owned[part.slug] = set(part.codes)
+        self.report.items += part.items
+        self.report.errors += part.errors
+        self.files.update(part.files)
 
 
 def parse_formats(spec: str | list[str] | tuple[str, ...]) -> tuple[str, ...]:
@@ -120,20 +126,40 @@ def build_documents(
     )
     result = BuildResult(report, full=options.langs is None)
     contexts: dict[str, CheckContext | None] = {}  # one check context per language and build
-    requested = {normalize_language(lang) for lang in options.langs or languages}
     entries = []
     for doc in documents:
-        own = normalize_language(doc.lang)
-        wanted = requested | ({own} if options.langs is None else set())
-        codes = sorted(wanted, key=lambda code: (code != own, code))  # the original first
-        published = _build_document(
-            settings, doc, codes, options, float(threshold), result, contexts
-        )
-        if published:
-            entries.append(DocumentEntry(doc.slug, doc.title, len(published)))
+        codes = document_languages(doc.lang, languages, options.langs)
+        part = build_document(settings, doc, codes, options, float(threshold), contexts)
+        result.add(part)
+        if part.languages:
+            entries.append(DocumentEntry(doc.slug, doc.title, len(part.languages)))
     if entries and "html" in options.formats:
         result.files["index.html"] = render_site_index(entries).encode()
     return result
+
+
+def document_languages(own: str, languages: list[str], langs: list[str] | None) -> list[str]:
+    """The languages a document is built in: the requested ones (``langs``), or the project's
+    plus the document's own; the original first."""
+    own = normalize_language(own)
+    wanted = {normalize_language(lang) for lang in langs or languages}
+    if langs is None:
+        wanted.add(own)
+    return sorted(wanted, key=lambda code: (code != own, code))
+
+
+@dataclass
+class DocumentBuild:
+    """One document's share of a build: its items in language order and the files rendered."""
+
+    slug: str
+    title: str
+    codes: list[str]
+    items: list[BuildItem] = field(default_factory=list)
+    files: dict[str, bytes] = field(default_factory=dict)
+    errors: list[str] = field(default_factory=list)
+    languages: list[LanguageEntry] = field(default_factory=list)  # published, original first
+    rendered: list[str] = field(default_factory=list)  # languages made in this run (not carried)
 
 
 @dataclass
@@ -144,46 +170,114 @@ class _Published:
     localized: LocalizedDocument
 
 
-def _build_document(
+@dataclass
+class Carried:
+    """A language an earlier build made whose inputs and files have not changed."""
+
+    item: BuildItem
+    pages: str  # languages_digest of the language bar its HTML page was made with
+
+
+def languages_digest(languages: list[LanguageEntry]) -> str:
+    """What a page's language bar shows (the languages and their formats, not completion):
+    a change makes every page of the document again."""
+    return digest([(entry.lang, entry.original, list(entry.formats)) for entry in languages])
+
+
+def build_document(
     settings: Settings,
     doc: Document,
     codes: list[str],
     options: BuildOptions,
     threshold: float,
-    result: BuildResult,
     contexts: dict[str, CheckContext | None],
-) -> list[_Published]:
-    published: list[_Published] = []
-    result.owned[doc.slug] = set(codes)
+    carried: dict[str, Carried] | None = None,
+) -> DocumentBuild:
+    """Decide and render one document in ``codes`` (see :func:`document_languages`).
+
+    :param contexts: check contexts by language, shared by the documents of one build.
+    :param carried: languages an earlier build made whose inputs and files still stand: they
+        are not decided or rendered again, unless their HTML page's language bar changed.
+    """
+    part = DocumentBuild(doc.slug, doc.title, codes)
     if "mo" in options.formats and doc.slug == MO_DIR:
-        result.report.errors.append(
+        part.errors.append(
             f"{doc.path}: the slug {MO_DIR!r} clashes with the MO directory of the build"
         )
-        return published
+        return part
+    carried = dict(carried or {})
+    made: dict[str, tuple[BuildItem, LocalizedDocument | None]] = {}
     for code in codes:
-        path = catalog_path(settings.locales_dir, code, doc.slug)
-        if code == normalize_language(doc.lang) and not path.is_file():
-            item = BuildItem(doc.slug, code, Status.ORIGINAL, completion=100.0)
-            localized = source_document(doc)
+        if code not in carried:
+            made[code] = _build_unit(settings, doc, code, options, threshold, contexts, part)
+    part.languages = _languages(codes, made, carried, options.formats)
+    if "html" in options.formats:
+        current = languages_digest(part.languages)
+        for code in [code for code, old in carried.items() if old.pages != current]:
+            del carried[code]  # its page lists the languages: make it again
+            made[code] = _build_unit(settings, doc, code, options, threshold, contexts, part)
+    published = []
+    for code in codes:
+        if code in carried:
+            item = carried[code].item
+            item.outputs = unit_outputs(doc.slug, code, item.status, options.formats)
+            item.carried = True
         else:
-            item, localized, po = _build_translation(
-                settings, doc, code, path, options, threshold, contexts
-            )
-            if item.status is Status.ERROR:
-                result.report.errors += item.reasons
-            if localized is not None and "mo" in options.formats:
-                mo_path = f"{MO_DIR}/{code}/LC_MESSAGES/{doc.slug}.mo"
-                result.files[mo_path] = compile_mo(po)
-                item.outputs.append(mo_path)
-        result.report.items.append(item)
-        if localized is not None:
-            formats = tuple(fmt for fmt in options.formats if fmt in PAGE_FORMATS)
+            item, localized = made[code]
+            part.rendered.append(code)
+            if localized is not None:
+                entry = next(entry for entry in part.languages if entry.lang == code)
+                published.append(_Published(entry, localized))
+        part.items.append(item)
+    _render_pages(doc, published, options, part)
+    return part
+
+
+def _languages(codes, made, carried, formats) -> list[LanguageEntry]:
+    """The published languages in ``codes`` order, for language bars and the index."""
+    pages = tuple(fmt for fmt in formats if fmt in PAGE_FORMATS)
+    entries = []
+    for code in codes:
+        item = carried[code].item if code in carried else made[code][0]
+        if item.published:
             original = item.status is Status.ORIGINAL
-            entry = LanguageEntry(code, localized.completion, original, formats)
-            published.append(_Published(entry, localized))
-            item.outputs[:0] = [f"{doc.slug}/{code}.{fmt}" for fmt in formats]
-    _render_pages(doc, published, options, result)
-    return published
+            entries.append(LanguageEntry(code, float(item.completion or 0.0), original, pages))
+    return entries
+
+
+def unit_outputs(slug: str, code: str, status: Status, formats: tuple[str, ...]) -> list[str]:
+    """The output paths of one published (document, language), pages first; none if held back."""
+    if status not in (Status.BUILT, Status.ORIGINAL):
+        return []
+    outputs = [f"{slug}/{code}.{fmt}" for fmt in formats if fmt in PAGE_FORMATS]
+    if status is Status.BUILT and "mo" in formats:
+        outputs.append(f"{MO_DIR}/{code}/LC_MESSAGES/{slug}.mo")
+    return outputs
+
+
+def _build_unit(
+    settings: Settings,
+    doc: Document,
+    code: str,
+    options: BuildOptions,
+    threshold: float,
+    contexts: dict[str, CheckContext | None],
+    part: DocumentBuild,
+) -> tuple[BuildItem, LocalizedDocument | None]:
+    path = catalog_path(settings.locales_dir, code, doc.slug)
+    if code == normalize_language(doc.lang) and not path.is_file():
+        item = BuildItem(doc.slug, code, Status.ORIGINAL, completion=100.0)
+        localized = source_document(doc)
+    else:
+        item, localized, po = _build_translation(
+            settings, doc, code, path, options, threshold, contexts
+        )
+        if item.status is Status.ERROR:
+            part.errors += item.reasons
+        if localized is not None and "mo" in options.formats:
+            part.files[f"{MO_DIR}/{code}/LC_MESSAGES/{doc.slug}.mo"] = compile_mo(po)
+    item.outputs = unit_outputs(doc.slug, code, item.status, options.formats)
+    return item, localized
 
 
 def _build_translation(
@@ -238,6 +332,31 @@ def _build_translation(
     title = _front_title(doc, po, drafts_ok)
     localized = render_document(doc, selection, code, fallback=options.fallback, front_title=title)
     return item, localized, po
+
+
+def prepare_contexts(
+    settings: Settings, codes: list[str], contexts: dict[str, CheckContext | None]
+) -> None:
+    """Make the check contexts of ``codes`` now (before worker processes fork, so they share
+    them instead of each reading every catalog of the language again)."""
+    for code in codes:
+        _check_context(settings, code, "", contexts)
+
+
+def carry_document(
+    slug: str, title: str, codes: list[str], carried: dict[str, Carried], options: BuildOptions
+) -> DocumentBuild:
+    """A document whose every language an earlier build made: its items, and its index."""
+    part = DocumentBuild(slug, title, codes)
+    part.languages = _languages(codes, {}, carried, options.formats)
+    for code in codes:
+        item = carried[code].item
+        item.outputs = unit_outputs(slug, code, item.status, options.formats)
+        item.carried = True
+        part.items.append(item)
+    if part.languages and "html" in options.formats:
+        part.files[f"{slug}/index.html"] = render_document_index(title, part.languages).encode()
+    return part
 
 
 def _check_context(
@@ -298,9 +417,10 @@ def _front_title(doc: Document, po: polib.POFile, drafts_ok: bool) -> str | None
 
 
 def _render_pages(
-    doc: Document, published: list[_Published], options: BuildOptions, result: BuildResult
+    doc: Document, published: list[_Published], options: BuildOptions, result: DocumentBuild
 ) -> None:
-    languages = [item.entry for item in published]
+    """The pages of the languages rendered now; the index and language bars list them all."""
+    languages = result.languages
     for item in published:
         code, localized = item.entry.lang, item.localized
         if "md" in options.formats:
@@ -313,72 +433,6 @@ def _render_pages(
             result.files[f"{doc.slug}/{code}.docx"] = render_docx(localized)
         if "odt" in options.formats:
             result.files[f"{doc.slug}/{code}.odt"] = render_odt(localized)
-    if published and "html" in options.formats:
+    if languages and "html" in options.formats:
         index = render_document_index(doc.title, languages)
         result.files[f"{doc.slug}/index.html"] = index.encode()
-
-
-# -- writing -----------------------------------------------------------------------------------
-
-
-def write_build(result: BuildResult, out_dir: Path) -> BuildReport:
-    """Write changed files, remove stale outputs of the languages considered; return the report."""
-    report = result.report
-    report.out_dir = str(out_dir)
-    for relative, data in sorted(result.files.items()):
-        target = out_dir / relative
-        if target.is_file() and target.read_bytes() == data:
-            continue
-        _write_bytes(target, data)
-        report.written.append(relative)
-    for relative in _stale(result, out_dir):
-        with contextlib.suppress(FileNotFoundError):
-            (out_dir / relative).unlink()
-        report.removed.append(relative)
-    return report
-
-
-def _write_bytes(path: Path, data: bytes) -> None:
-    if path.suffix in BINARY_SUFFIXES:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary = path.with_name(f".{path.name}.tmp")
-        temporary.write_bytes(data)
-        os.replace(temporary, path)
-    else:
-        write_text_atomic(path, data.decode())
-
-
-def _stale(result: BuildResult, out_dir: Path) -> list[str]:
-    """Outputs of considered (document, language) pairs that this build did not produce."""
-    formats = result.report.formats
-    stale = []
-    for slug, considered in sorted(result.owned.items()):
-        codes = set(considered) | (_existing_languages(out_dir, slug) if result.full else set())
-        candidates = [f"{slug}/{code}.{fmt}" for code in codes for fmt in PAGE_FORMATS]
-        candidates += [f"{MO_DIR}/{code}/LC_MESSAGES/{slug}.mo" for code in codes]
-        for relative in candidates:
-            if relative.rsplit(".", 1)[-1] not in formats:
-                continue
-            if relative not in result.files and (out_dir / relative).is_file():
-                stale.append(relative)
-        unpublished = not any(path.startswith(f"{slug}/") for path in result.files)
-        if "html" in formats and unpublished and (out_dir / slug / "index.html").is_file():
-            stale.append(f"{slug}/index.html")
-    return stale
-
-
-_LANG_FILE = re.compile(r"[a-z]{2,3}(?:_[A-Za-z0-9]+)*")
-
-
-def _existing_languages(out_dir: Path, slug: str) -> set[str]:
-    """Languages with an output of ``slug`` already in ``out_dir`` (from an earlier build)."""
-    names = {path.stem for path in (out_dir / slug).glob("*.*") if path.suffix[1:] in PAGE_FORMATS}
-    names |= {path.parent.parent.name for path in out_dir.glob(f"{MO_DIR}/*/LC_MESSAGES/{slug}.mo")}
-    found = set()
-    for name in names:
-        if not _LANG_FILE.fullmatch(name):
-            continue
-        with contextlib.suppress(TranslatorError):
-            if normalize_language(name) == name:
-                found.add(name)
-    return found

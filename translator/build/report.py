@@ -47,6 +47,7 @@ class BuildItem:
     issues: list[FoundIssue] | None = None  # None: checks not run
     outputs: list[str] = field(default_factory=list)  # paths relative to the output directory
     warnings: list[str] = field(default_factory=list)
+    carried: bool = False  # taken from the last build's manifest: inputs and files unchanged
 
     @property
     def published(self) -> bool:
@@ -80,7 +81,31 @@ class BuildItem:
             else [issue.to_dict() for issue in self.issues],
             "outputs": self.outputs,
             "warnings": self.warnings,
+            "carried": self.carried,
         }
+
+    @classmethod
+    def from_dict(cls, data: dict) -> BuildItem:
+        """The item :meth:`to_dict` gave (a build manifest keeps them for unchanged pairs)."""
+        issues = data.get("failing_checks")
+        return cls(
+            document=data["document"],
+            language=data["language"],
+            status=Status(data["status"]),
+            completion=data.get("completion"),
+            catalog=data.get("catalog", ""),
+            reasons=list(data.get("reasons", [])),
+            rules=[RuleResult(**rule) for rule in data.get("rules", [])],
+            counts=dict(data.get("counts", {})),
+            issues=None
+            if issues is None
+            else [
+                FoundIssue(issue["msgid"], issue["check"], issue["severity"], issue["message"])
+                for issue in issues
+            ],
+            outputs=list(data.get("outputs", [])),
+            warnings=list(data.get("warnings", [])),
+        )
 
 
 @dataclass
@@ -94,7 +119,8 @@ class BuildReport:
     items: list[BuildItem] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
     removed: list[str] = field(default_factory=list)  # stale outputs deleted
-    written: list[str] = field(default_factory=list)  # outputs whose bytes changed
+    written: list[str] = field(default_factory=list)  # outputs made: built, bytes changed
+    unchanged: list[str] = field(default_factory=list)  # outputs left as they were
 
     @property
     def ok(self) -> bool:
@@ -118,6 +144,14 @@ class BuildReport:
             counts[str(item.status)] += 1
         return counts
 
+    def file_states(self) -> dict[str, str]:
+        """Every output file this build made, left or removed: ``built``, ``unchanged``,
+        ``removed``, by path relative to the output directory, sorted."""
+        states = {path: "built" for path in self.written}
+        states.update({path: "unchanged" for path in self.unchanged})
+        states.update({path: "removed" for path in self.removed})
+        return dict(sorted(states.items()))
+
     def to_dict(self) -> dict:
         return {
             "out_dir": self.out_dir,
@@ -128,7 +162,9 @@ class BuildReport:
             "complete": self.complete,
             "results": [item.to_dict() for item in self.items],
             "written": self.written,
+            "unchanged": self.unchanged,
             "removed": self.removed,
+            "files": self.file_states(),
             "errors": self.errors,
         }
 
@@ -155,8 +191,11 @@ def format_report(report: BuildReport) -> str:
         f"{summary['built']} built, {summary['original']} original, {summary['skipped']} skipped, "
         f"{summary['error']} error(s) -> {report.out_dir}"
     )
-    if report.removed:
-        lines.append(f"removed {len(report.removed)} stale file(s)")
+    lines.append(
+        f"files: {len(report.written)} built, {len(report.unchanged)} unchanged, "
+        f"{len(report.removed)} removed"
+    )
+    lines += [f"  removed {path}" for path in report.removed]
     return "\n".join(lines)
 
 

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polib
 
-from translator.catalog.syntax import scan_catalog
+from translator.catalog.syntax import RawEntry, scan_catalog
 from translator.errors import CatalogError
 from translator.text import unsafe_character
 
@@ -28,6 +28,11 @@ def read_catalog(path: Path) -> polib.POFile:
 
 def read_catalog_text(path: Path) -> str:
     """The file's text, checked as msgfmt checks it (:mod:`translator.catalog.syntax`)."""
+    return read_checked(path)[0]
+
+
+def read_checked(path: Path) -> tuple[str, list[RawEntry]]:
+    """The file's text and its entries as the strict pass reads them (header first)."""
     try:
         data = path.read_bytes()
     except FileNotFoundError:
@@ -41,8 +46,7 @@ def read_catalog_text(path: Path) -> str:
     except UnicodeDecodeError as exc:
         line = data.count(b"\n", 0, exc.start) + 1
         raise CatalogError(f"{path}:{line}: not valid UTF-8") from exc
-    scan_catalog(text, str(path))
-    return text
+    return text, scan_catalog(text, str(path))
 
 
 def parse_catalog(text: str, name: str = "<catalog>") -> polib.POFile:
@@ -53,9 +57,34 @@ def parse_catalog(text: str, name: str = "<catalog>") -> polib.POFile:
 
 def _parse(text: str, name: str) -> polib.POFile:
     try:
-        return polib.pofile(text, encoding="utf-8", wrapwidth=WRAP_WIDTH)
+        return polib.pofile(polib_safe(text), encoding="utf-8", wrapwidth=WRAP_WIDTH)
     except (OSError, ValueError) as exc:
         raise CatalogError(_syntax_message(Path(name), str(exc))) from exc
+
+
+_EMPTY_OBSOLETE = re.compile(r"^[ \t]*#~[ \t]*$", re.MULTILINE)
+
+
+def polib_safe(text: str) -> str:
+    """``text`` with what gettext accepts but polib mishandles made plain (same line numbers).
+
+    polib drops the last entry of a file that ends in an empty comment line (``#.``, ``#:``,
+    ``#,``: comments it skips, so the entry before is never added) and refuses a bare ``#~``.
+    Trailing comments belong to no entry and polib never keeps them: leaving them out changes
+    nothing else. A bare ``#~`` line is an empty obsolete line: made blank.
+
+    >>> polib_safe('msgid "a"\\nmsgstr "b"\\n#,\\n\\n#.\\n')
+    'msgid "a"\\nmsgstr "b"\\n'
+    """
+    if "#~" in text:
+        text = _EMPTY_OBSOLETE.sub("", text)
+    end = len(text)
+    while True:  # drop the last line while it is blank or a comment (from the end: cheap)
+        start = text.rfind("\n", 0, max(0, end - 1)) + 1
+        line = text[start:end].strip()
+        if start == 0 or (line and (not line.startswith("#") or line.startswith("#~"))):
+            return text[:end] if end == len(text) else text[:end].rstrip("\n") + "\n"
+        end = start
 
 
 def _syntax_message(path: Path, detail: str) -> str:

@@ -9,6 +9,8 @@ the file and line, with msgfmt's own wording:
 - ``keyword "x" unknown`` and ``syntax error`` (text after a string, a string with no keyword);
 - ``missing 'msgstr' section``, ``missing 'msgid_plural' section``;
 - ``duplicate message definition`` (obsolete entries included, as msgfmt counts them);
+- ``syntax error`` at the end for a ``#|`` previous msgid with no entry after it (polib would
+  silently drop the entry before it);
 - ``PO file header missing or invalid`` (an empty file included), a header charset that is not
   an encoding, or not UTF-8 (every catalog here is UTF-8; ``msgconv --to-code=UTF-8`` converts);
 - ``'msgid' and 'msgstr' entries do not both begin/end with '\\n'`` for a translated entry.
@@ -99,6 +101,7 @@ class _Scanner:
         self.needs_string = False  # a keyword was read, its first string not yet
         self.pending = RawEntry(0)  # comments seen before the next entry's keywords
         self.continued = False  # the previous comment line ended in a backslash
+        self.previous_line = 0  # a "#|" line waiting for the entry it belongs to
 
     def run(self) -> list[RawEntry]:
         for number, line in enumerate(self.lines, 1):
@@ -141,6 +144,7 @@ class _Scanner:
         """``#| msgid "..."``: gettext checks its strings too, and statistics read it."""
         self._expect_strings_done(number)
         self._close()
+        self.previous_line = self.previous_line or number
         column = len(rest) - len(rest.lstrip())
         match = _KEYWORD.match(rest, column)
         strings = self._strings(number, rest, match.end() if match else column)
@@ -234,6 +238,7 @@ class _Scanner:
     def _open(self, number: int, obsolete: bool) -> None:
         self.entry, self.pending = self.pending, RawEntry(0)
         self.entry.line, self.entry.obsolete = number, obsolete
+        self.previous_line = 0
 
     def _close(self) -> None:
         """The entry is complete (it had its msgstr); the next keyword starts another."""
@@ -253,6 +258,8 @@ class _Scanner:
         if self.field in _OPEN:
             self._incomplete(last)
         self._close()
+        if self.previous_line:  # "#| msgid ..." with no entry after it: msgfmt stops at the end
+            raise _Broken(last, "syntax error (a '#|' previous msgid with no entry after it)")
 
     def _strings(self, number: int, line: str, start: int) -> list[str]:
         """The quoted strings from ``start`` to the end of the line (``#|`` lines), unescaped."""

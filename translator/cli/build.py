@@ -45,10 +45,26 @@ from translator.cli.common import (
     help="Missing sentences: show the source (marked in HTML) or leave them out.",
 )
 @click.option("--strict", is_flag=True, help="Exit 1 if any document or language is held back.")
+@click.option("--force", is_flag=True, help="Make every file again, changed or not.")
+@click.option(
+    "--jobs",
+    type=click.IntRange(min=1),
+    help="Worker processes over documents (default: every core); output is the same.",
+)
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable report.")
 @pass_project
 def build(
-    ctx: ProjectContext, out_dir, formats, langs, slugs, min_completion, fallback, strict, as_json
+    ctx: ProjectContext,
+    out_dir,
+    formats,
+    langs,
+    slugs,
+    min_completion,
+    fallback,
+    strict,
+    force,
+    jobs,
+    as_json,
 ) -> None:
     """Build publishable documents from source/ and the catalogs.
 
@@ -64,6 +80,12 @@ def build(
     build_rules, is skipped and its old outputs removed. Output bytes depend only on the
     inputs (no timestamps).
 
+    Builds are incremental: <out>/.build-manifest.json records what made each file, and a
+    document in a language is made again only when its source, its catalog, the build
+    settings, the glossary or the tool changed, or its file was deleted or edited (--force:
+    everything). Outputs of removed documents are removed. The report lists each file as
+    built, unchanged or removed.
+
     \b
     Exit codes: 0 built; 1 a source or catalog is invalid (always), or, with --strict,
     any requested document or language was skipped.
@@ -76,7 +98,15 @@ def build(
         min_completion=min_completion,
         fallback=Fallback(fallback),
     )
-    report = ctx.project.build(list(slugs) or None, options, out_dir)
+    from translator.parallel import default_jobs
+
+    report = ctx.project.build(
+        list(slugs) or None,
+        options,
+        out_dir,
+        force=force,
+        jobs=jobs or default_jobs(),
+    )
     if as_json:
         emit_json(report.to_dict())
     else:

@@ -76,7 +76,47 @@ ANYWHERE: dict[str, tuple[str, ...]] = {
         "عملیات سند",
         "اقدامات سند",
         "کنش‌های سند",
+        "بازگشت به بالا",
     ),
+    "ru": (
+        "перейти к содержимому",
+        "перейти к навигации",
+        "личные инструменты",
+        "действия с документом",
+        "наверх",
+        "в начало страницы",
+    ),
+    "ar": (
+        "انتقل إلى المحتوى",
+        "تخطى إلى المحتوى",
+        "أدوات شخصية",
+        "إجراءات المستند",
+        "العودة إلى الأعلى",
+        "إلى الأعلى",
+    ),
+    "pt": (
+        "pular para o conteúdo",
+        "ir para o conteúdo",
+        "saltar para o conteúdo",
+        "ferramentas pessoais",
+        "ações do documento",
+        "voltar ao topo",
+    ),
+}
+
+# Link labels that close a page: print, PDF, mail and share buttons. Chrome at the edges of a
+# page (:mod:`.margins` finds those by shape; this table lets it tell them from signatories).
+TAIL: dict[str, tuple[str, ...]] = {
+    "en": ("pdf", "print", "e-mail", "email", "mail", "share", "tweet", "send", "rss", "top"),
+    "de": ("drucken", "druckversion", "versenden", "teilen", "als pdf", "weiterempfehlen"),
+    "tr": ("yazdır", "paylaş", "gönder", "e-posta", "yukarı", "başa dön"),
+    "fr": ("imprimer", "partager", "envoyer", "version imprimable", "haut"),
+    "es": ("imprimir", "compartir", "enviar", "versión para imprimir", "arriba"),
+    "pt": ("imprimir", "compartilhar", "partilhar", "enviar", "topo"),
+    "ru": ("печать", "распечатать", "версия для печати", "поделиться", "отправить"),
+    "fa": ("چاپ", "نسخه چاپی", "اشتراک", "اشتراک گذاری", "ارسال", "ایمیل"),
+    "ar": ("طباعة", "نسخة للطباعة", "مشاركة", "إرسال", "أرسل", "البريد الإلكتروني"),
+    "*": ("facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "vk", "reddit"),
 }
 
 # Lines that are chrome only above the title: menus, search boxes, "Home".
@@ -87,6 +127,9 @@ HEAD_ONLY: dict[str, tuple[str, ...]] = {
     "fr": ("accueil", "recherche", "rechercher", "menu", "rubriques", "se connecter"),
     "es": ("inicio", "búsqueda", "buscar", "menú", "secciones", "iniciar sesión"),
     "fa": ("خانه", "صفحه اصلی", "جستجو", "فهرست", "ورود"),
+    "ru": ("главная", "главная страница", "поиск", "меню", "разделы", "войти"),
+    "ar": ("الرئيسية", "الصفحة الرئيسية", "بحث", "القائمة", "تسجيل الدخول"),
+    "pt": ("início", "página inicial", "pesquisar", "busca", "menu", "seções", "entrar"),
 }
 
 # Breadcrumb labels: a line starting with one of these is a breadcrumb trail.
@@ -97,10 +140,16 @@ BREADCRUMB: dict[str, tuple[str, ...]] = {
     "fr": ("vous êtes ici",),
     "es": ("usted está aquí", "está aquí", "estás aquí"),
     "fa": ("شما اینجا هستید", "شما در اینجا هستید", "مکان شما"),
+    "ru": ("вы здесь", "вы находитесь здесь"),
+    "ar": ("أنت هنا",),
+    "pt": ("você está aqui", "voce esta aqui", "está aqui"),
 }
 
 # The first crumb of a trail that has no label ("Home / 2020 / ...").
-HOME: tuple[str, ...] = ("home", "startseite", "ana sayfa", "anasayfa", "accueil", "inicio", "خانه")
+HOME: tuple[str, ...] = (
+    "home", "startseite", "ana sayfa", "anasayfa", "accueil", "inicio", "início", "خانه",
+    "главная", "الرئيسية",
+)  # fmt: skip
 
 _SEPARATORS = re.compile(r"\s+(?:/|›|»|>|→|::|\|)\s+")
 _NAV_PARTS = re.compile(r"\s*[|·•]\s*")
@@ -130,14 +179,17 @@ class _Tables(NamedTuple):
     head: frozenset[str]  # anywhere + head-only
     labels: tuple[str, ...]  # longest first, so "sie befinden sich hier" beats a shorter one
     home: frozenset[str]
+    tail: frozenset[str]  # anywhere + the closing labels
 
 
 @lru_cache(maxsize=1)
 def _tables() -> _Tables:
     anywhere = frozenset(fold(p) for phrases in ANYWHERE.values() for p in phrases)
     head = anywhere | {fold(p) for phrases in HEAD_ONLY.values() for p in phrases}
+    tail = anywhere | {fold(p) for phrases in TAIL.values() for p in phrases}
     labels = sorted({fold(p) for phrases in BREADCRUMB.values() for p in phrases}, key=len)
-    return _Tables(anywhere, head, tuple(reversed(labels)), frozenset(fold(h) for h in HOME))
+    home = frozenset(fold(h) for h in HOME)
+    return _Tables(anywhere, head, tuple(reversed(labels)), home, tail)
 
 
 def _phrase(part: str) -> str:
@@ -195,6 +247,15 @@ def is_head_chrome(line: str) -> bool:
     if trail and trail[0] in _tables().home:
         return True
     return is_nav_line(line)
+
+
+def is_tail_chrome(line: str) -> bool:
+    """True for a line of closing link labels ("PDF", "Drucken | E-Mail", "Share").
+
+    >>> is_tail_chrome("Drucken | Versenden | PDF")
+    True
+    """
+    return _all_in(line, _tables().tail)
 
 
 def is_nav_line(line: str) -> bool:

@@ -21,16 +21,20 @@ from translator.importers.dates import (
     is_date_only,
     starts_with_date,
 )
+from translator.importers.margins import Margins, read_margins
+from translator.importers.metadata import strip_language_label
 from translator.importers.paragraphs import (
     BULLETED,
     CLOSERS,
     NUMBERED,
+    Drop,
     Para,
     clean,
     is_slogan_line,
     join_lines,
     split_paragraphs,
 )
+from translator.importers.sniff import strip_server_code
 from translator.importers.writer import Block, Item, Kind, write_markdown
 from translator.languages import parse_language
 from translator.text import slugify, validate_slug, word_count
@@ -67,6 +71,8 @@ class ImportResult:
     date: str  # ISO yyyy-mm-dd, or "" when the document has no date line
     dropped: list[str] = field(default_factory=list)  # chrome lines removed, in order
     warnings: list[str] = field(default_factory=list)
+    explained: list[Drop] = field(default_factory=list)  # everything left out, with its reason
+    meta: dict[str, str] = field(default_factory=dict)  # front matter beyond slug/title/date/lang
 
 
 def import_text(
@@ -85,15 +91,25 @@ def import_text(
     """
     if not text.strip():
         raise SourceError(f"{filename}: empty input, nothing to import")
-    return import_paragraphs(split_paragraphs(text), lang=lang, slug=slug, filename=filename)
+    text, drops = strip_server_code(text)
+    paras = split_paragraphs(text)
+    return import_paragraphs(paras, lang=lang, slug=slug, filename=filename, drops=drops)
 
 
 def import_paragraphs(
-    paras: list[Para], *, lang: str = "en", slug: str | None = None, filename: str = "<text>"
+    paras: list[Para],
+    *,
+    lang: str = "en",
+    slug: str | None = None,
+    filename: str = "<text>",
+    drops: list[Drop] | None = None,
+    page_date: str = "",
 ) -> ImportResult:
     """Apply the recognition rules to paragraphs and write canonical Markdown.
 
     :param paras: paragraphs in document order, with hints where markup gave them.
+    :param drops: what the importer already left out (server code, page chrome), reported too.
+    :param page_date: the page's own date (HTML metadata), used when no line gives one.
     :raises SourceError: nothing but whitespace, or no title.
     :raises ConfigError: a slug that is not a safe document name.
     :raises LanguageError: a language code Babel does not know.
@@ -106,14 +122,19 @@ def import_paragraphs(
     paras = [p for p in paras if p.text.strip()]
     if not paras:
         raise SourceError(f"{filename}: empty input, nothing to import")
+    margins = read_margins(paras, lang, _is_intro)
+    paras = margins.paras
+    if not paras:
+        raise SourceError(f"{filename}: no text left once page chrome and metadata are removed")
     title_at = _find_title(paras, lang, filename)
     paras = _split_title(paras, title_at, lang)
     junk = {i for i, para in enumerate(paras) if _is_junk(para)}
     dateline_at = _find_dateline(paras, junk, title_at, lang)
     junk |= {i for i in range(title_at) if i != dateline_at}
     body = [p for i, p in enumerate(paras) if i > title_at and i not in junk and i != dateline_at]
-    title = paras[title_at].text
+    title, label = strip_language_label(paras[title_at].text, lang)
     date = find_date(paras[dateline_at].text, lang) if dateline_at is not None else ""
+    date = date or margins.date or page_date
     warnings = _head_warnings(paras, title_at, filename)
     if not date:
         warnings.append(f"{filename}: no date line near the title; front matter has no date")
@@ -121,15 +142,43 @@ def import_paragraphs(
     blocks += body_blocks(body, lang, warnings)
     if not any(b.kind is Kind.SIGNATORIES for b in blocks):
         warnings.append(f"{filename}: no signatories found")
+    if margins.notes:
+        notes = [
+            Item(note.mark if note.mark.isdigit() else "-", note.text) for note in margins.notes
+        ]
+        blocks.append(Block(Kind.FOOTNOTES, items=notes))
     slug = slug or default_slug(title, date, filename)
+    explained = _explained(paras, junk, title_at, margins, drops or [])
+    if label:
+        explained.append(Drop(paras[title_at].line, label, "language label on the title"))
+        explained.sort(key=lambda drop: drop.line)
     return ImportResult(
-        markdown=write_markdown(slug=slug, title=title, date=date, lang=lang, blocks=blocks),
+        markdown=write_markdown(
+            slug=slug, title=title, date=date, lang=lang, blocks=blocks, extra=margins.meta
+        ),
         slug=slug,
         title=title,
         date=date,
-        dropped=[line for i in sorted(junk) for line in (paras[i].lines or [paras[i].text])],
+        dropped=[drop.text for drop in explained],
         warnings=warnings,
+        explained=explained,
+        meta=dict(margins.meta),
     )
+
+
+def _explained(
+    paras: list[Para], junk: set[int], title_at: int, margins: Margins, drops: list[Drop]
+) -> list[Drop]:
+    """Everything left out, in source order, each with its reason."""
+    found = list(drops) + margins.drops
+    for i in sorted(junk):
+        reason = "site chrome" if _is_junk(paras[i]) else "above the title"
+        lines = paras[i].lines or [paras[i].text]
+        found += [
+            Drop(paras[i].line + k if paras[i].lines else paras[i].line, line, reason)
+            for k, line in enumerate(lines)
+        ]
+    return sorted(found, key=lambda drop: drop.line)
 
 
 def _head_warnings(paras: list[Para], title_at: int, filename: str) -> list[str]:

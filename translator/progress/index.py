@@ -25,7 +25,7 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from translator.catalog import read_catalog
+from translator.catalog.raw import read_entries_fast
 from translator.catalog.state import pending_amendment
 from translator.errors import TranslatorError
 from translator.progress.stats import CatalogStats, compute_stats
@@ -34,6 +34,8 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     import polib
+
+    from translator.catalog.raw import LightCatalog
 
 INDEX_NAME = "stats-index.sqlite3"
 SCHEMA_VERSION = "4"
@@ -77,7 +79,7 @@ def fingerprint(keys: Iterable[str]) -> str:
     return digest.hexdigest()[:16]
 
 
-def summarize(po: polib.POFile) -> dict:
+def summarize(po: polib.POFile | LightCatalog) -> dict:
     """The per-catalog facts the index keeps besides the counts."""
     live = [entry for entry in po if not entry.obsolete and entry.msgid]
     amended = sum(pending_amendment(entry) for entry in live)
@@ -229,7 +231,7 @@ class StatsIndex:
             checked_ns=time.time_ns(),
         )
         try:
-            po = po if po is not None else read_catalog(self.locales_dir / rel)
+            po = po if po is not None else read_entries_fast(self.locales_dir / rel)
         except TranslatorError as exc:
             record.error = str(exc)
         else:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import dataclasses
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
 
-from translator.build import BuildOptions, BuildReport, build_documents, write_build
+from translator.build import BuildOptions, BuildReport, build_project
 from translator.catalog import (
     MergeResult,
     build_template,
@@ -27,6 +28,7 @@ from translator.catalog import (
 )
 from translator.catalog.io import write_text_atomic
 from translator.catalog.layout import document_slugs, project_languages
+from translator.catalog.raw import read_entries_fast
 from translator.config import Settings
 from translator.errors import SourceError, TranslatorError
 from translator.languages import normalize_language
@@ -40,7 +42,7 @@ from translator.progress.staleness import (
 )
 from translator.progress.stats import CatalogStats, StatsRow, StatsTable, compute_stats
 from translator.qa.report import CheckReport, check_project, language_results
-from translator.segment import DocumentSet, load_documents, read_document
+from translator.segment import DocumentSet, SegmentCache, load_documents, read_document
 from translator.text import validate_slug
 
 
@@ -67,11 +69,20 @@ class Project:
     def root(self) -> Path:
         return self.settings.root
 
-    def documents(self, slugs: list[str] | None = None) -> DocumentSet:
-        """The documents (all, or ``slugs``: an unknown name stops here), parsed."""
+    def documents(self, slugs: list[str] | None = None, *, cached: bool = False) -> DocumentSet:
+        """The documents (all, or ``slugs``: an unknown name stops here), parsed.
+
+        :param cached: split sentences through the project's segmentation cache
+            (``instance/cache/``): what steps that write anyway (extract, update) use.
+        """
         if slugs:
             self.slugs(slugs)
-        return load_documents(self.settings.source_dir, slugs)
+        splitter = self.segment_cache() if cached else None
+        return load_documents(self.settings.source_dir, slugs, splitter)
+
+    def segment_cache(self) -> SegmentCache:
+        """The project's cache of block splits (:mod:`translator.segment.cache`)."""
+        return SegmentCache.for_instance(self.settings.instance_dir)
 
     def languages(self) -> list[str]:
         """Languages with a catalog directory (plus those the settings list), sorted."""
@@ -106,7 +117,7 @@ class Project:
 
     def extract(self, slugs: list[str] | None = None) -> StepReport:
         """Write ``locales/<slug>.pot`` for each readable document."""
-        docs = self.documents(slugs)
+        docs = self.documents(slugs, cached=True)
         report = StepReport(errors=list(docs.errors))
         for doc in docs.documents:
             pot, changed = self._extract_one(doc)
@@ -140,7 +151,7 @@ class Project:
     def init(self, langs: list[str], slugs: list[str] | None = None) -> StepReport:
         """Create catalogs for new languages (every document, or ``slugs``); existing ones stay."""
         codes = [normalize_language(lang) for lang in langs]  # refuse unknown codes before writing
-        docs = self.documents(slugs)
+        docs = self.documents(slugs, cached=True)
         report = StepReport(errors=list(docs.errors))
         for doc in docs.documents:
             pot, _ = self._extract_one(doc)
@@ -164,7 +175,7 @@ class Project:
     def update(self, slugs: list[str] | None = None, langs: list[str] | None = None) -> StepReport:
         """Re-extract sources and merge into every catalog; broken catalogs are reported."""
         codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
-        docs = self.documents(slugs)
+        docs = self.documents(slugs, cached=True)
         report = StepReport(errors=list(docs.errors))
         for doc in docs.documents:
             pot, _ = self._extract_one(doc)
@@ -190,13 +201,33 @@ class Project:
             return result
 
     def build(
-        self, slugs: list[str] | None, options: BuildOptions, out_dir: Path | None = None
+        self,
+        slugs: list[str] | None,
+        options: BuildOptions,
+        out_dir: Path | None = None,
+        *,
+        force: bool = False,
+        jobs: int | None = 1,
+        on_done: Callable[[int, int], None] | None = None,
     ) -> BuildReport:
-        """Build publishable documents (:mod:`translator.build`) into ``out_dir`` (``build/``)."""
-        docs = self.documents(slugs)
-        result = build_documents(self.settings, docs.documents, self.languages(), options)
-        result.report.errors[:0] = docs.errors
-        return write_build(result, out_dir if out_dir is not None else self.root / "build")
+        """Build publishable documents (:mod:`translator.build`) into ``out_dir`` (``build/``).
+
+        Only what changed since the last build into ``out_dir`` is made again (``force``:
+        everything); ``jobs`` worker processes (None: every core); ``on_done(done, total)``
+        after each document.
+        """
+        if slugs:
+            self.slugs(slugs)  # an unknown name stops here
+        return build_project(
+            self.settings,
+            self.languages(),
+            options,
+            out_dir if out_dir is not None else self.root / "build",
+            slugs=slugs,
+            force=force,
+            jobs=jobs,
+            on_done=on_done,
+        )
 
     # -- figures ---------------------------------------------------------------------------------
 
@@ -266,7 +297,7 @@ class Project:
                         continue
                     row = StatsRow(slug, code, self.relative(path), CatalogStats())
                     try:
-                        row.stats = compute_stats(read_catalog(path))
+                        row.stats = compute_stats(read_entries_fast(path))
                     except TranslatorError as exc:
                         row.error = str(exc)
                 if row.error:

@@ -12,18 +12,21 @@ from pathlib import Path
 from translator.errors import SourceError, TranslatorError
 from translator.languages import parse_language
 from translator.model import Document, Segment
-from translator.segment.markdown import parse_document, render_identity
+from translator.segment.cache import SegmentCache
+from translator.segment.markdown import Splitter, parse_document, render_identity
 from translator.segment.split import split_sentences
 from translator.text import validate_slug
 
 __all__ = [
     "DocumentSet",
+    "SegmentCache",
     "decode_source",
     "extract_segments",
     "load_documents",
     "parse_document",
     "read_document",
     "render_identity",
+    "source_paths",
     "split_sentences",
     "split_text",
 ]
@@ -39,14 +42,20 @@ def decode_source(data: bytes, name: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n")  # Windows and old Mac line ends
 
 
-def read_document(path: Path, root: Path | None = None) -> Document:
-    """Read and parse one source document; the slug must match the file name."""
+def read_document(
+    path: Path, root: Path | None = None, splitter: Splitter | None = None
+) -> Document:
+    """Read and parse one source document; the slug must match the file name.
+
+    :param splitter: splits blocks into sentences (a :class:`SegmentCache` reuses earlier
+        splits); the default splits every block now.
+    """
     name = str(path.relative_to(root)) if root else str(path)
     try:
         data = path.read_bytes()
     except OSError as exc:
         raise SourceError(f"{name}: cannot read ({exc.strerror})") from exc
-    doc = parse_document(decode_source(data, name), name)
+    doc = parse_document(decode_source(data, name), name, splitter)
     try:
         validate_slug(doc.slug)
         parse_language(doc.lang)
@@ -65,19 +74,27 @@ class DocumentSet:
     errors: list[str] = field(default_factory=list)
 
 
-def load_documents(source_dir: Path, slugs: list[str] | None = None) -> DocumentSet:
+def source_paths(source_dir: Path, slugs: list[str] | None = None) -> tuple[list[Path], list[str]]:
+    """``source_dir/*.md`` in name order (or only ``slugs``), and one error per missing slug."""
+    paths = sorted(source_dir.glob("*.md"))
+    if not slugs:
+        return paths, []
+    wanted = {validate_slug(slug) for slug in slugs}
+    missing = wanted - {path.stem for path in paths}
+    errors = [f"source/{slug}.md: no such document" for slug in sorted(missing)]
+    return [path for path in paths if path.stem in wanted], errors
+
+
+def load_documents(
+    source_dir: Path, slugs: list[str] | None = None, splitter: Splitter | None = None
+) -> DocumentSet:
     """Read ``source_dir/*.md`` in name order (or only ``slugs``), collecting errors."""
     result = DocumentSet()
     root = source_dir.parent
-    paths = sorted(source_dir.glob("*.md"))
-    if slugs:
-        wanted = {validate_slug(slug) for slug in slugs}
-        missing = wanted - {path.stem for path in paths}
-        result.errors += [f"source/{slug}.md: no such document" for slug in sorted(missing)]
-        paths = [path for path in paths if path.stem in wanted]
+    paths, result.errors = source_paths(source_dir, slugs)
     for path in paths:
         try:
-            result.documents.append(read_document(path, root))
+            result.documents.append(read_document(path, root, splitter))
         except TranslatorError as exc:
             result.errors.append(str(exc))
     return result

@@ -9,6 +9,7 @@ the template keeps every byte that is not a sentence (markers, blank lines, sepa
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import yaml
@@ -19,7 +20,7 @@ from mdit_py_plugins.front_matter import front_matter_plugin
 
 from translator.errors import SourceError
 from translator.model import Document, Gap, Role, Segment, Slot
-from translator.segment.split import split_sentences
+from translator.segment import split
 
 CONTAINER_ROLES = ("dateline", "slogans", "signatories")
 REQUIRED_FIELDS = ("slug", "title", "lang")
@@ -42,6 +43,14 @@ def markdown_parser(*, html: bool = True) -> MarkdownIt:
 
 
 _MD = markdown_parser()
+
+Spans = list[tuple[int, int]]
+Splitter = Callable[[list[str], str], list[Spans]]  # (block texts, language) -> spans of each
+
+
+def split_each(texts: list[str], lang: str) -> list[Spans]:
+    """The default :data:`Splitter`: every block split now (``cache.SegmentCache`` caches)."""
+    return [split.split_sentences(text, lang) for text in texts]
 
 
 @dataclass
@@ -66,11 +75,14 @@ class _Walk:
     heading_level: int = 0
 
 
-def parse_document(text: str, path: str = "<document>") -> Document:
+def parse_document(
+    text: str, path: str = "<document>", splitter: Splitter | None = None
+) -> Document:
     """Parse canonical Markdown into a :class:`Document` (segments plus rebuild template).
 
     :param text: the whole source file, already decoded.
     :param path: the file's project-relative path, used in errors and occurrences.
+    :param splitter: splits the blocks into sentences (default :func:`split_each`).
     """
     if not text.strip():
         raise SourceError(f"{path}: the document is empty")
@@ -94,7 +106,7 @@ def parse_document(text: str, path: str = "<document>") -> Document:
         metadata=meta,
         front_matter=text[:front_end],
     )
-    _fill(doc, blocks, text, front_end)
+    _fill(doc, blocks, text, front_end, splitter or split_each)
     return doc
 
 
@@ -223,12 +235,16 @@ def _column(source_line: str, core: str, line: int) -> int:
     return column
 
 
-def _fill(doc: Document, blocks: list[_Block], text: str, front_end: int) -> None:
+def _fill(
+    doc: Document, blocks: list[_Block], text: str, front_end: int, splitter: Splitter
+) -> None:
     counters: dict[Role, int] = {}
     cursor = front_end
+    prose = [block.content for block in blocks if block.role is not Role.SIGNATORY]
+    spans_of = iter(splitter(prose, doc.lang))
     for block_index, block in enumerate(blocks, 1):
         counters[block.role] = counters.get(block.role, 0) + 1
-        spans = _sentence_spans(block, doc.lang)
+        spans = _signatory_span(block) if block.role is Role.SIGNATORY else next(spans_of)
         for number, (start, end) in enumerate(spans, 1):
             begin, finish = _absolute(block, start), _absolute(block, end - 1) + 1
             gap = text[cursor:begin]
@@ -252,14 +268,13 @@ def _fill(doc: Document, blocks: list[_Block], text: str, front_end: int) -> Non
     doc.template.append(text[cursor:])
 
 
-def _sentence_spans(block: _Block, lang: str) -> list[tuple[int, int]]:
-    if block.role is Role.SIGNATORY:
-        stripped = block.content.strip()
-        if not stripped:
-            return []
-        start = block.content.index(stripped)
-        return [(start, start + len(stripped))]
-    return split_sentences(block.content, lang)
+def _signatory_span(block: _Block) -> Spans:
+    """A signatory is one segment whatever its punctuation."""
+    stripped = block.content.strip()
+    if not stripped:
+        return []
+    start = block.content.index(stripped)
+    return [(start, start + len(stripped))]
 
 
 def _absolute(block: _Block, offset: int) -> int:

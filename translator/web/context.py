@@ -27,7 +27,7 @@ STORE = "translator.store"
 
 def init_app(app: Flask, project: Project) -> None:
     """One store for the project, the database schema now, and the connection's teardown."""
-    store = Store(project)
+    store = Store(project, max_catalogs=app.config["CATALOG_CACHE_SIZE"])
     # after a save, checks are carried over for the changed entries instead of recomputed
     store.carriers["issues"] = carry_issues(project.settings)
     app.extensions[STORE] = store
