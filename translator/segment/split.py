@@ -44,7 +44,7 @@ from translator.segment.rules import (
 
 # Bump when a rule changes what a block splits into: the segmentation cache (cache.py) keys on
 # it (and on this package's code and pysbd's version), so old spans are never reused.
-SEGMENTER_VERSION = 1
+SEGMENTER_VERSION = 2
 _CONTEXT = 100  # characters around a boundary that the rules look at
 _WINDOW = 2000
 _CLEAR_END = re.compile(r"(?<!\w)[^\W\d_][^\W\d_A-Z]{3,}[.!?] +(?=\S)")
