@@ -96,6 +96,8 @@ def test_boundaries_pysbd_finds_are_kept(lang, text):
         ("en", "Steel, coal etc. are in crisis.", 1),  # a list-closing abbreviation mid-sentence
         ("en", "The stick was 2 m. long.", 1),
         ("en", "Louis I. Kahn built it.", 1),  # "I." after a capitalised word is an initial
+        ("en", "I met Prof. J. K. Rowling there.", 1),  # capitals after a stop: initials
+        ("en", "Options: A. yes B. no", 3),  # capitals after a colon: a list
         ("zh-Hant", "「你明天會來嗎？」她問。我沒有回答。", 2),  # a quotation's speaker stays
         (
             "zh",

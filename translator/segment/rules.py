@@ -55,9 +55,9 @@ _NOT_FINAL = {
     "en": "mr mrs ms dr prof st e.g i.e vs cf incl approx gen col lt sgt rev hon",
     "de": "dr prof hr fr z.b bzw ca vgl d.h z.t sog",
     "fr": "m mme mlle dr pr ex p.ex cf",
-    "es": "sr sra srta dr dra prof profa ej p.ej cf ing lic arq",
+    "es": "sr sra srta dr dra prof profa ej p.ej cf ing lic arq av avda",
     "it": "sig sig.ra sig.na dott prof ing avv magg gen",
-    "ru": "т е т.е г-н г-жа им пос пгт ул пр-т проф акад д-р канд",
+    "ru": "т е т.е г-н г-жа им пос пгт ул пр-т проф доц акад д-р канд",
     "bg": "проф д-р гр ул бул пл с",
     "kk": "проф акад",
     "uk": "т зв т.зв",
@@ -72,12 +72,12 @@ _NOT_FINAL = {
     "mr": "डॉ प्रो",
 }
 _BEFORE_NUMBER = {
-    "en": "no nos art p pp fig",
+    "en": "no nos art p pp fig ch chap sec vol",
     "de": "nr art abs s str",
     "fr": "art n° p",
     "es": "art núm pág págs p cap caps párr párrf",
     "it": "art n pag pagg cap par",
-    "ru": "см ст с кв д",
+    "ru": "см ст с кв д рис табл гл",
     "uk": "див ст с",
     "pl": "nr art ust s str pok poz tel godz",
     "sk": "s str čl č ods",
@@ -88,7 +88,7 @@ _BEFORE_NUMBER = {
 # Abbreviations that close a list ("… usw.", "… и др."): before a capital they end the sentence.
 _LIST_ENDS = r"etc|usw|ecc|enz|osv|itd|itp|atď|atd|κλπ|и\s?др|и\s?пр|и\s?т\.\s?[дп]"
 # A unit or currency after a number ("12,50 лв.", "373.15 K.") before a capital ends one.
-_UNITS = r"лв|руб|долл|дол|коп|грн|тг|ч|мин|K|kr|Kč|Ft|km|kg|cm|mm|min|Hs"
+_UNITS = r"лв|руб|долл|дол|коп|грн|тг|ч|мин|кг|км|см|мм|K|kr|Kč|Ft|km|kg|cm|mm|min|Hs"
 _CAPITAL = "A-ZÀ-ÞА-ЯЁЇІЄҐΑ-ΩΆ-Ώ"
 _LIST_END_CUT = re.compile(rf"(?<!\w)(?:{_LIST_ENDS})\.\s+(?=[{_CAPITAL}])")
 _UNIT_CUT = re.compile(rf"\d\s?(?:{_UNITS})\.\s+(?=[{_CAPITAL}])")
