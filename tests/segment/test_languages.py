@@ -59,6 +59,11 @@ ROWS = [
         ["物価は２．５％上がりました。", "給料は上がりませんでした。"],
         "",
     ),
+    # Ethiopic: a wordspace after "።" separates words, two wordspaces stand for "።"
+    ("am-wordspace", "am", ["ሰው፡ሁሉ፡እኩል፡ነው።", "ማንም፡አይገዛም።"], "፡"),
+    ("ti-double-wordspace", "ti", ["ሎሚ ኣኼባ ነይሩ፡፡", "ብዙሓት ሰባት መጺኦም፡፡"], " "),
+    # Pashto reaches pysbd's Persian rules, which do not know its full stop "۔"
+    ("ps-full-stop", "ps", ["نن ورځ هوا ښه ده۔", "موږ بازار ته ځو۔"], " "),
 ]
 
 

@@ -19,7 +19,8 @@ a quotation ("«Θα έρθεις;» ρώτησε", "「你明天會來嗎？」
 and ordinals keep their sentence together (translator.segment.rules). A colon ends an Arabic
 or Persian sentence only after a short heading-like lead that no quotation follows
 ("سؤال وجواب: ...", not "قالت: «...»"). We add boundaries pysbd misses
-(translator.segment.rules.own_cuts).
+(translator.segment.rules.own_cuts). Ethiopic text is read with its wordspace after "።" as a
+space and its double wordspace "፡፡" as "።" (same offsets), so both split as a reader expects.
 """
 
 from __future__ import annotations
@@ -57,7 +58,8 @@ _COLON_LEAD = 12  # words at most before a colon that ends an Arabic or Persian 
 _COLON_LEADS = frozenset({"ar", "fa"})  # pysbd languages where a colon ends a lead
 _QUOTES = "\"'“‘„«‹(["
 _DASHES = " \u00a0–—-"  # between a quotation and its speaker: "…?“ – попита тя"
-_NO_START = ",;:)]}"
+_NO_START = ",;:)]}،؛"
+_WORDSPACE = "\u1361"  # Ethiopic "፡"
 _LETTER_DOT = re.compile(r"[^\W\d_]\.")  # one letter and a stop: either half of "أ.د."
 _SPEAKER = re.compile(
     r"[^\s。！？]{1,6}[。！？]"
@@ -93,6 +95,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """
     if not text or text.isspace():
         return []
+    text = _ethiopic_view(text)
     code = library_language(lang, text)
     ends = terminals(code)
     if not any(ch in ends or ch in _BULLETS for ch in text):  # nothing can end a sentence
@@ -110,6 +113,15 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     bounds = [0, *cuts, len(text)]
     spans = (_strip(text, a, b) for a, b in zip(bounds, bounds[1:], strict=False))
     return [span for span in spans if span[0] < span[1]]
+
+
+def _ethiopic_view(text: str) -> str:
+    """The text as the rules see it, of the same length: in Ethiopic a wordspace after a full
+    stop separates ("።፡የተፈጥሮ" reads "። የተፈጥሮ"), and two wordspaces stand for a full stop
+    ("እዮም፡፡ ምስትውዓልን" reads "እዮም ። ምስትውዓልን")."""
+    if _WORDSPACE not in text:
+        return text
+    return text.replace("።" + _WORDSPACE, "። ").replace(_WORDSPACE * 2, " ።")
 
 
 @lru_cache(maxsize=32)
