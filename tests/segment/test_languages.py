@@ -37,6 +37,7 @@ ROWS = [
     ("page-sk", "sk", ["Pozri s. 12 a čl. 4 zákona.", "Tam je všetko jasné."], " "),
     ("chapter-es", "es", ["Leyeron los caps. 2 y 3 del libro de la Profa. Díaz."], " "),
     ("date-da", "da", ["Mandag d. 5. maj mødtes rådet."], " "),
+    ("hour-ends-da", "da", ["Mødet er kl. 10.", "Kom til tiden."], " "),
     # a full stop before a lower-case word marks an abbreviation (not in Greek)
     ("lower-es", "es", ["Depto. es departamento, si no me equivoco."], " "),
     ("lower-it", "it", ["Chiamate subito il Magg. dei C.C., per favore!"], " "),

@@ -4,13 +4,14 @@
 ("Dr. Müller", "prof. Nowak", "J. R. Smith", "А.С. Пушкин", "J.-P. Sartre", "am 17. Januar",
 "Lindenstr. 12", "At 5 a.m. Mr. Smith went") rather than the end of a sentence, from tables per
 language; a one-letter word ("… you and I. Did you …"), a unit after a number ("373.15 K.") and
-a time that closes a clause ("He left at 6 P.M. Mr. Smith then …") still end one.
-``lower_start`` tells where a sentence may start lower-case (only Greek, as pysbd has it).
-``own_cuts`` adds boundaries pysbd misses: after the unambiguous full stops of other scripts,
-after ``…`` or a closing quote before a capital, a full stop glued to the next sentence
-("жағдайы.XVIII"), a list-closing abbreviation ("usw.", "и т. д.", "atď.") or a unit ("лв.")
-before a capital, "I." after a lower-case word, and the Arabic semicolon. A year ("2021 г.")
-before a capital is left to pysbd, which keeps it inside the sentence ("В 2010-2012 гг. Виктор").
+a time that closes a clause ("He left at 6 P.M. Mr. Smith then …", "It was 3 a.m. The …") still
+end one. ``lower_start`` tells where a sentence may start lower-case (only Greek, as pysbd has
+it). ``own_cuts`` adds boundaries pysbd misses: after the unambiguous full stops of other
+scripts, after ``…`` or a closing quote before a capital, a full stop glued to the next sentence
+("жағдайы.XVIII", "1,000.That"), a list-closing abbreviation ("usw.", "и т. д.", "atď.") or a
+unit ("лв.") before a capital, "I." after a lower-case word, a number ending a Scandinavian
+sentence ("kl. 10. Kom") and the Arabic semicolon. A year ("2021 г.") before a capital is left
+to pysbd, which keeps it inside the sentence ("В 2010-2012 гг. Виктор ...").
 """
 
 from __future__ import annotations
@@ -93,6 +94,10 @@ _CAPITAL = "A-ZÀ-ÞА-ЯЁЇІЄҐΑ-ΩΆ-Ώ"
 _LIST_END_CUT = re.compile(rf"(?<!\w)(?:{_LIST_ENDS})\.\s+(?=[{_CAPITAL}])")
 _UNIT_CUT = re.compile(rf"\d\s?(?:{_UNITS})\.\s+(?=[{_CAPITAL}])")
 _ONE_LETTER_CUT = re.compile(r"(?<=[a-z] )I\.\s+(?=[A-Z])")
+# A number ending a Scandinavian sentence before a capitalised word ("kl. 10. Kom"): those
+# languages write nouns and months lower-case, so no ordinal stands before a capital.
+_ORDINAL_END_CUT = re.compile(r"(?<![\w.,])\d{1,2}\.\s+(?=[A-ZÆØÅÄÖ][a-zæøåäö])")
+_LOWER_NOUNS = frozenset({"da", "nb", "nn", "no", "sv"})
 # Capitalised one-letter words (not initials) that may end a sentence: "… you and I."
 _ONE_LETTER_WORDS = {"en": frozenset({"I"})}
 _MONTHS = (
@@ -119,6 +124,13 @@ _GLUED_INITIALS = re.compile(r"(?:[А-ЯЁЇІЄҐ]\.)+[А-ЯЁЇІЄҐ]|(?:[^\W
 _LOWER_STARTS = frozenset({"el"})
 _TIME = re.compile(r"[ap]\.m", re.IGNORECASE)
 _SHORT_LEAD = 4  # "At 5 a.m." opens a sentence; "He left the bank at 6 P.M." ends one
+# Words that open a phrase of time ("At 5 a.m. Mr. Smith went", "Tomorrow at 9 a.m. John"); a
+# clause ("It was 3 a.m. The house was quiet") ends at the time.
+_TIME_LEAD_WORDS = (
+    "at by before after until till from around about since on tomorrow today tonight "
+    "yesterday every each between"
+)
+_TIME_LEADS = frozenset(_TIME_LEAD_WORDS.split())
 _SHORT_WORD = 3  # letters: "ej", "vb", "npr" before a lower-case word are abbreviations
 
 
@@ -137,6 +149,8 @@ def own_cuts(text: str, base: str, dot_ends: bool) -> set[int]:
         cuts.update(m.end() for m in _UNIT_CUT.finditer(text))
     if base == "en":
         cuts.update(m.end() for m in _ONE_LETTER_CUT.finditer(text))
+    if base in _LOWER_NOUNS:
+        cuts.update(m.end() for m in _ORDINAL_END_CUT.finditer(text))
     if base == "ar":
         cuts.update(m.end() for m in _ARABIC_SEMICOLON_CUT.finditer(text))
     return cuts
@@ -214,7 +228,9 @@ def _time_continues(before: str, following: str, opens_sentence: bool) -> bool:
     next_word = re.match(r"\w*", following).group(0).lower()
     if next_word in _TIME_FOLLOWERS:
         return True
-    return opens_sentence and len(before.split()) <= _SHORT_LEAD - 1
+    words = before.split()
+    leads = bool(words) and words[0].lower().strip("\"'“‘(") in _TIME_LEADS
+    return opens_sentence and leads and len(words) <= _SHORT_LEAD - 1
 
 
 @lru_cache(maxsize=64)
