@@ -69,8 +69,8 @@ _NOT_FINAL = {
     "da": "hr fr dr prof skt",
     "el": "κ κα δρ καθ",
     "ar": "د أ.د",
-    "hi": "डॉ प्रो",
-    "mr": "डॉ प्रो",
+    "hi": "डॉ प्रो श्री",
+    "mr": "डॉ प्रो श्री सौ कै कु श्रीमती इ.स",
 }
 _BEFORE_NUMBER = {
     "en": "no nos art p pp fig ch chap sec vol",
@@ -80,11 +80,14 @@ _BEFORE_NUMBER = {
     "it": "art n pag pagg cap par",
     "ru": "см ст с кв д рис табл гл",
     "uk": "див ст с",
-    "pl": "nr art ust s str pok poz tel godz",
+    "pl": "nr art ust s str pok poz tel godz rozdz",
     "sk": "s str čl č ods",
     "da": "d nr s",
     "tr": "no",
-    "nl": "nr art blz",
+    "nl": "nr art blz hfst",
+    "el": "σελ σ αρ",
+    "ar": "ص ج",
+    "fa": "ص ج",
 }
 # Abbreviations that close a list ("… usw.", "… и др."): before a capital they end the sentence.
 _LIST_ENDS = r"etc|usw|ecc|enz|osv|itd|itp|atď|atd|κλπ|и\s?др|и\s?пр|и\s?т\.\s?[дп]"
