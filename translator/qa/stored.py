@@ -21,7 +21,7 @@ import threading
 from collections.abc import Iterable
 from pathlib import Path
 
-from translator.catalog.io import read_catalog
+from translator.catalog.raw import read_entries_fast
 from translator.errors import TranslatorError
 from translator.qa.index import TranslationIndex
 
@@ -104,9 +104,10 @@ class TranslationStore:
 
 
 def _pairs(lang: str, slug: str, path: Path) -> list[tuple[str, str, str, str]]:
-    """The rows of one catalog: its settled translations, as the in-memory index takes them."""
+    """The rows of one catalog: its settled translations, as the in-memory index takes them
+    (read in the strict pass alone: :mod:`translator.catalog.raw`, no polib objects)."""
     try:
-        entries = list(read_catalog(path)) if path.is_file() else []
+        entries = list(read_entries_fast(path)) if path.is_file() else []
     except TranslatorError:
         entries = []  # unreadable: no settled translations (the error is reported elsewhere)
     index = TranslationIndex.from_catalogs({slug: entries})
