@@ -54,7 +54,7 @@ class FoldKeys:
             touched = {text for (text,) in since}
             present = set()
             for chunk in _chunks(sorted(touched)):
-                marks = ", ".join("?" * len(chunk))
+                marks = ",".join("?" * len(chunk))
                 sql = f"SELECT DISTINCT folded FROM units WHERE folded IN ({marks})"
                 present |= {text for (text,) in index.query(sql, chunk)}
             for text in touched:
