@@ -8,6 +8,7 @@ and is told of every write as it happens, under the writer's lock.
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
 import os
 import re
@@ -32,6 +33,33 @@ def on_catalog_written(listener: Callable[[polib.POFile, Path], None]) -> None:
     """
     if listener not in _listeners:
         _listeners.append(listener)
+
+
+def _remember_wrapped_fields() -> None:
+    """Keep polib's wrapped field lines by their text: the slowest part of every write.
+
+    polib wraps each msgid and msgstr with :mod:`textwrap` whenever a catalog is written, and
+    a project writes the same sentences again and again (every language's catalog of a
+    document has the same msgids; an update rewrites all of them). ``_str_field`` depends on
+    its arguments only (not on the entry), so its result is kept for the polib version this was
+    checked against; another version is left alone.
+    """
+    original = polib._BaseEntry._str_field
+    if polib.__version__ != "1.2.0" or getattr(original, "remembered", False):
+        return
+
+    @functools.lru_cache(maxsize=65536)
+    def lines(fieldname, delflag, plural_index, field, wrapwidth):
+        return tuple(original(None, fieldname, delflag, plural_index, field, wrapwidth))
+
+    def _str_field(self, fieldname, delflag, plural_index, field, wrapwidth=78):
+        return list(lines(fieldname, delflag, plural_index, field, wrapwidth))
+
+    _str_field.remembered, _str_field.original = True, original
+    polib._BaseEntry._str_field = _str_field
+
+
+_remember_wrapped_fields()
 
 
 def read_catalog(path: Path) -> polib.POFile:
