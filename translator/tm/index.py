@@ -391,7 +391,9 @@ def open_index(
     key = (str(Path(instance_dir).absolute()), lang)
     with _open_lock:
         index = _open.pop(key, None)
-        if index is not None and (index.pid != os.getpid() or index.moved()):
+        if index is not None and index.pid != os.getpid():
+            index = None  # the parent's connection, inherited by a fork: never use or close it
+        elif index is not None and index.moved():
             with contextlib.suppress(sqlite3.Error):
                 index.close()
             index = None
@@ -402,8 +404,10 @@ def open_index(
                 return MemoryIndex(locales_dir, instance_dir, lang, read_only=True)
         _open[key] = index  # most recently used last
         while len(_open) > MAX_OPEN:
-            with contextlib.suppress(sqlite3.Error):
-                _open.pop(next(iter(_open))).close()
+            oldest = _open.pop(next(iter(_open)))
+            if oldest.pid == os.getpid():
+                with contextlib.suppress(sqlite3.Error):
+                    oldest.close()
         return index
 
 
