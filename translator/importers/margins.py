@@ -184,5 +184,8 @@ def _closing_run(found: Margins, lang: str) -> None:
         elif listed and not known and para.links < MIN_LINK_SHARE:
             kept.append(para)
         else:
-            found.drops.append(Drop(para.line, para.text, "label-like line closing the page"))
+            reason = (
+                "site chrome" if chrome.is_chrome(para.text) else "label-like line closing the page"
+            )
+            found.drops.append(Drop(para.line, para.text, reason))
     found.paras = kept
