@@ -368,3 +368,18 @@ def test_copyright_lines(line, chrome):
     from translator.importers.chrome import is_chrome
 
     assert is_chrome(line) is chrome
+
+
+def test_a_page_title_with_the_site_name_gives_way_to_the_heading(outline):
+    text = (
+        "Solidarität mit den Bergarbeitern von Soma – ICOR\n\n"
+        "Solidarität mit den Bergarbeitern von Soma\n\n"
+        "ICOR-Resolution, 16. Mai 2014\n\n"
+        "Wir fordern die Bestrafung der Verantwortlichen."
+    )
+    result = import_text(text, lang="de")
+    _, blocks = outline(result.markdown)
+    assert result.title == "Solidarität mit den Bergarbeitern von Soma"
+    assert result.date == "2014-05-16"
+    assert result.dropped == ["Solidarität mit den Bergarbeitern von Soma – ICOR"]
+    assert [t for _, _, t in blocks].count(result.title) == 1

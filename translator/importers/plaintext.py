@@ -12,6 +12,7 @@ is reported with its line and reason (``ImportResult.explained``, ``translator i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
@@ -42,6 +43,7 @@ MAX_TITLE_WORDS = 30  # longer: probably a body paragraph of a page without a ti
 LONG_HEAD_WORDS = 8  # dropping this much text above the title deserves a warning
 MAX_DATELINE_WORDS = 15
 SLUG_WORDS = 6
+SITE_NAME_WORDS = 6  # "Title – International Coordination of Revolutionary Parties"
 
 _LATIN = str.maketrans({"ı": "i", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l"})
 
@@ -233,7 +235,18 @@ def _find_title(paras: list[Para], lang: str, filename: str) -> int:
     found = (marked or named or plain or [None])[0]
     if found is None:
         raise SourceError(f"{filename}: no title found (no line of {MIN_TITLE_WORDS}+ words)")
+    if not marked and not named:
+        later = [c for c in candidates if c > found][:3]
+        found = next((j for j in later if _site_suffixed(paras[found].text, paras[j].text)), found)
     return found
+
+
+def _site_suffixed(page_title: str, heading: str) -> bool:
+    """Whether ``page_title`` is ``heading`` plus a site's name ("Title – ICOR", "Title | X"):
+    the browser's page title copied above the page's own heading."""
+    whole, own = chrome.fold(page_title), chrome.fold(heading)
+    rest = whole[len(own) :] if len(own) < len(whole) and whole.startswith(own) else ""
+    return bool(re.match(r"\s+[|–—·:-]\s+\S", rest)) and word_count(rest) <= SITE_NAME_WORDS
 
 
 def _split_title(paras: list[Para], at: int, lang: str) -> list[Para]:
