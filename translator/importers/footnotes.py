@@ -96,7 +96,7 @@ def find_footnotes(paras: list[Para]) -> Footnotes:
             found.notes.append(Note(number, para.text[body.end() :], para.line))
         else:
             found.paras.append(para)
-    marked = any(not weak for p in paras for _, _, weak in _candidates(p.text, marked_only=True))
+    marked = any(_candidates(p.text, marked_only=True) for p in found.paras)
     proven = sequence if (len(sequence) >= 2 or found.notes or marked) else set()
     _take_refs(found, proven, {note.mark for note in found.notes})
     return found
@@ -139,8 +139,8 @@ def _sequence(paras: list[Para]) -> set[str]:
     """The numbers among the candidates that, read in order, count 1, 2, 3, ..."""
     seen, top = set(), 0
     for para in paras:
-        if lone_marker(para.text) or _BODY.match(para.text):
-            continue
+        if para.hint == "note" or lone_marker(para.text) or _BODY.match(para.text):
+            continue  # a note's own text refers to nothing
         for _, number, weak in _candidates(para.text):
             if not weak and (int(number) == top + 1 or str(number) in seen):
                 top = max(top, int(number))
