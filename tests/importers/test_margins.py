@@ -25,6 +25,8 @@ BODY = "We demand the immediate withdrawal of all foreign troops from the region
         "Traduzido do inglês por João Silva",
         "İngilizceden çeviren: Ayşe Yılmaz",
         "ترجمة من الإنجليزية: أحمد علي",
+        "نقله إلى العربية: أحمد علي",
+        "ترجمه و تنظیم: تحریریه",
         "(Translated by the editors)",
         "Tradotto dall'inglese da Marco Rossi",
         "Vertaald uit het Engels door de redactie",
@@ -41,6 +43,9 @@ def test_credit_lines(line):
         BODY,
         "Translation work is what we ask the comrades to take up.",
         "Traducimos nuestra rabia en acción, dijeron los obreros en la plaza.",
+        "ترجمه این قطعنامه به بیست زبان آماده است.",
+        "ترجمة هذا القرار متوفرة بعشرين لغة.",
+        "Перевод войск на границу усиливает опасность войны.",
     ],
 )
 def test_not_credit_lines(line):
