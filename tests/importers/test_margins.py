@@ -299,3 +299,11 @@ def test_a_sentence_about_an_update_stays(outline):
     result = import_text(text)
     _, blocks = outline(result.markdown)
     assert blocks[-1][2] == line and result.dropped == [] and result.date == "2020-05-01"
+
+
+def test_the_sites_own_address_is_no_original_url():
+    result = import_text(f"www.icor.info\n\nFree all political prisoners now\n\n{BODY}")
+    assert result.meta == {}
+    assert [(d.text, d.reason) for d in result.explained] == [
+        ("www.icor.info", "the site's address (no page of it)")
+    ]

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from translator.importers import chrome
 from translator.importers.body import is_intro
@@ -118,8 +119,11 @@ def _metadata(found: Margins, para: Para, lang: str, introduced: bool) -> bool:
         found.meta.setdefault("translator_credit", para.text)
         reason = "translator's credit -> front matter translator_credit"
     elif not introduced and (url := url_of(para.text)):
-        found.meta.setdefault("original_url", url)
-        reason = "URL line -> front matter original_url"
+        if urlsplit(url).path.strip("/"):
+            found.meta.setdefault("original_url", url)
+            reason = "URL line -> front matter original_url"
+        else:
+            reason = "the site's address (no page of it)"
     elif is_modified_line(para.text, lang):
         reason = "metadata line (when the page last changed: not the document's date)"
     elif date := published_date(para.text, lang):
