@@ -307,3 +307,19 @@ def test_the_sites_own_address_is_no_original_url():
     assert [(d.text, d.reason) for d in result.explained] == [
         ("www.icor.info", "the site's address (no page of it)")
     ]
+
+
+def test_a_bare_numbered_note_at_the_end_and_a_number_opening_a_paragraph():
+    texts = (
+        "The ICOR condemns the attack.1 The danger of war grows.",
+        "2 million workers struck against the war in the whole country.",
+        "1 International Coordination of Revolutionary Parties and Organizations",
+        "Translation: the editors",
+    )
+    found = find_footnotes(_paras(*texts))
+    assert [p.text for p in found.paras] == [
+        "The ICOR condemns the attack. The danger of war grows.",
+        texts[1],
+        texts[3],
+    ]
+    assert [(n.mark, n.text) for n in found.notes] == [("1", texts[2][2:])]

@@ -23,6 +23,8 @@ _LONE = re.compile(r"[(\[]?(\d{1,3}|[⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}|\*{1,3})[
 _BACKLINKS = re.compile(r"\s*[↩↑^]\ufe0e?\s*$|\s*[↩↑]\ufe0e?")
 _NOTE_LEAD = re.compile(r"[(\[]?(\d{1,3})[)\].:]*\s+(?=\S)")
 _BODY = re.compile(r"(?:\[(\d{1,3})\]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))[.)]?\s+(?=\S)")
+MAX_TAIL_WORDS = 8  # a longer line after a "1 Text" note means the text goes on
+_BARE = re.compile(r"(\d{1,2})\s+(?=[^\W\d_])")  # "1 Text": a note only if "1" is referenced
 # Reference candidates, by how much proof they need (see the module docstring).
 _MARKED = re.compile(r"(?<=\S)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[(\d{1,3})\])(?=[\s.,;:!?)»”،؛]|$)")
 _GLUED = re.compile(
@@ -68,7 +70,8 @@ def find_footnotes(paras: list[Para]) -> Footnotes:
 
     Lone number lines followed by a paragraph are notes when every such number is a
     reference's (otherwise each forms one list item with its paragraph: "1." then "Text");
-    a "[1] text" or "¹ text" paragraph is a note; any other lone marker is dropped.
+    a "[1] text" or "¹ text" paragraph is a note, and so is "1 text" when the text refers
+    to a 1; any other lone marker is dropped.
     """
     sequence = _sequence(paras)
     pairs = _marker_pairs(paras)
@@ -94,12 +97,28 @@ def find_footnotes(paras: list[Para]) -> Footnotes:
         elif body and not para.hint:
             number = _number(body.group(1) or body.group(2))
             found.notes.append(Note(number, para.text[body.end() :], para.line))
+        elif (bare := _bare_note(paras, i, sequence)) is not None:
+            found.notes.append(Note(_number(bare[1]), para.text[bare.end() :], para.line))
         else:
             found.paras.append(para)
     marked = any(_candidates(p.text, marked_only=True) for p in found.paras)
     proven = sequence if (len(sequence) >= 2 or found.notes or marked) else set()
     _take_refs(found, proven, {note.mark for note in found.notes})
     return found
+
+
+def _bare_note(paras: list[Para], at: int, sequence: set[str]) -> re.Match[str] | None:
+    """The "1 " of a "1 Text" paragraph that is a note: its number is referenced, and only
+    notes, marker lines and short lines (a credit, chrome) follow it."""
+    bare = _BARE.match(paras[at].text)
+    if bare is None or paras[at].hint or _number(bare[1]) not in sequence:
+        return None
+    for para in paras[at + 1 :]:
+        text = para.text
+        noted = _BARE.match(text) or _BODY.match(text) or lone_marker(text) or para.hint == "note"
+        if not noted and len(text.split()) > MAX_TAIL_WORDS:
+            return None
+    return bare
 
 
 def _marked_note(para: Para, count: int) -> Note:
