@@ -44,6 +44,7 @@ LONG_HEAD_WORDS = 8  # dropping this much text above the title deserves a warnin
 MAX_DATELINE_WORDS = 15
 SLUG_WORDS = 6
 SITE_NAME_WORDS = 6  # "Title – International Coordination of Revolutionary Parties"
+TITLE_CHOICES = 3  # leading title-sized lines among which the heading is looked for
 
 _LATIN = str.maketrans({"ı": "i", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l"})
 
@@ -236,9 +237,30 @@ def _find_title(paras: list[Para], lang: str, filename: str) -> int:
     if found is None:
         raise SourceError(f"{filename}: no title found (no line of {MIN_TITLE_WORDS}+ words)")
     if not marked and not named:
+        found = _heading_among(paras, plain, candidates, lang)
         later = [c for c in candidates if c > found][:3]
         found = next((j for j in later if _site_suffixed(paras[found].text, paras[j].text)), found)
     return found
+
+
+def _heading_among(paras: list[Para], plain: list[int], candidates: list[int], lang: str) -> int:
+    """The first of the leading title-sized lines that looks like the document's heading: it
+    has a date line under it or a site's language label ("(Farsi) ..."); else the first.
+    A site's name line above the menu ("ICOR – International Coordination ...") has neither.
+    """
+    leading = []
+    for i in plain[:TITLE_CHOICES]:
+        if word_count(paras[i].text) > MAX_TITLE_WORDS:
+            break  # body text: the title is above it
+        leading.append(i)
+    for i in leading:
+        below = [c for c in candidates if c > i][:1]
+        dated = any(_dateline_shaped(line, lang) for line in paras[i].lines[1:]) or any(
+            _dateline_shaped(paras[c].text, lang) for c in below
+        )
+        if dated or strip_language_label(paras[i].text, lang)[1]:
+            return i
+    return plain[0]
 
 
 def _site_suffixed(page_title: str, heading: str) -> bool:
