@@ -323,3 +323,15 @@ def test_a_bare_numbered_note_at_the_end_and_a_number_opening_a_paragraph():
         texts[3],
     ]
     assert [(n.mark, n.text) for n in found.notes] == [("1", texts[2][2:])]
+
+
+def test_bracketed_references_with_a_space_before_them():
+    found = find_footnotes(
+        _paras(
+            "La ICOR está de luto [1]. La catástrofe [2] no fue un destino.", "[1] Uno.", "[2] Dos."
+        )
+    )
+    assert [p.text for p in found.paras] == [
+        "La ICOR está de luto. La catástrofe no fue un destino."
+    ]
+    assert found.refs == [("1", "luto"), ("2", "catástrofe")]

@@ -26,7 +26,9 @@ _BODY = re.compile(r"(?:\[(\d{1,3})\]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))[.)]?
 MAX_TAIL_WORDS = 8  # a longer line after a "1 Text" note means the text goes on
 _BARE = re.compile(r"(\d{1,2})\s+(?=[^\W\d_])")  # "1 Text": a note only if "1" is referenced
 # Reference candidates, by how much proof they need (see the module docstring).
-_MARKED = re.compile(r"(?<=\S)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[(\d{1,3})\])(?=[\s.,;:!?)»”،؛]|$)")
+_MARKED = re.compile(
+    r"(?:(?<=\S)|[ \u00a0])(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[(\d{1,3})\])(?=[\s.,;:!?)»”،؛]|$)"
+)  # "word¹", "word[1]", "word [1]" (the space goes with the reference)
 _GLUED = re.compile(
     r"(?:(?<=[)\]»”\"’])|(?<=[^\W\d_][.,;:!?]))(\d{1,2})(?=[\s.,;:!?)»”،؛]|$)"
     r"|(?<=[^\W\d_])\((\d{1,2})\)(?=[\s.,;:!?»”،؛]|$)"  # "ICOR(1)", "ایکور(۱)"
