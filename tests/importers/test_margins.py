@@ -335,3 +335,25 @@ def test_bracketed_references_with_a_space_before_them():
         "La ICOR está de luto. La catástrofe no fue un destino."
     ]
     assert found.refs == [("1", "luto"), ("2", "catástrofe")]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ("* Международная координация революционных партий",),
+        ("*", "Международная координация революционных партий"),
+    ],
+)
+def test_star_references_and_their_note_at_the_end(tail):
+    found = find_footnotes(_paras("ICOR* осуждает нападение.", "Мы требуем вывода войск.", *tail))
+    assert [p.text for p in found.paras] == ["ICOR осуждает нападение.", "Мы требуем вывода войск."]
+    assert [(n.mark, n.text) for n in found.notes] == [
+        ("*", "Международная координация революционных партий")
+    ]
+    assert found.refs == [("*", "ICOR")]
+
+
+def test_a_bulleted_list_at_the_end_is_no_star_note():
+    texts = ("We demand:", "* Higher wages", "* Shorter hours")
+    found = find_footnotes(_paras(*texts))
+    assert [p.text for p in found.paras] == list(texts) and found.notes == []

@@ -24,6 +24,8 @@ _BACKLINKS = re.compile(r"\s*[↩↑^]\ufe0e?\s*$|\s*[↩↑]\ufe0e?")
 _NOTE_LEAD = re.compile(r"[(\[]?(\d{1,3})[)\].:]*\s+(?=\S)")
 _BODY = re.compile(r"(?:\[(\d{1,3})\]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))[.)]?\s+(?=\S)")
 MAX_TAIL_WORDS = 8  # a longer line after a "1 Text" note means the text goes on
+_STAR_REF = re.compile(r"(?<=[^\W\d_)\]])\*(?=[\s.,;:!?)»”،؛]|$)")  # "ICOR*"
+_STAR_NOTE = re.compile(r"\*\s+(?=\S)")  # "* Text" among the notes at the end
 _BARE = re.compile(r"(\d{1,2})\s+(?=[^\W\d_])")  # "1 Text": a note only if "1" is referenced
 # Reference candidates, by how much proof they need (see the module docstring).
 _MARKED = re.compile(
@@ -72,10 +74,12 @@ def find_footnotes(paras: list[Para]) -> Footnotes:
 
     Lone number lines followed by a paragraph are notes when every such number is a
     reference's (otherwise each forms one list item with its paragraph: "1." then "Text");
-    a "[1] text" or "¹ text" paragraph is a note, and so is "1 text" when the text refers
-    to a 1; any other lone marker is dropped.
+    a "[1] text" or "¹ text" paragraph is a note, and so is "1 text" (or "* text", or "*"
+    over a paragraph) among the last paragraphs when the text refers to a 1 (a "*"); any
+    other lone marker is dropped.
     """
     sequence = _sequence(paras)
+    stars = any(_STAR_REF.search(p.text) for p in paras if not _STAR_NOTE.match(p.text))
     pairs = _marker_pairs(paras)
     notes_here = bool(pairs) and all(lone_marker(paras[i].text) in sequence for i in pairs)
     found = Footnotes([], [], [], [])
@@ -94,8 +98,13 @@ def find_footnotes(paras: list[Para]) -> Footnotes:
         elif para.hint == "note":
             if not mark:
                 found.notes.append(_marked_note(para, len(found.notes) + 1))
+        elif mark == "*" and stars and i + 1 < len(paras) and _only_notes_after(paras, i + 1):
+            found.notes.append(Note("*", paras[i + 1].text, para.line))
+            skip = i + 1
         elif mark:
             found.drops.append(Drop(para.line, para.text, "lone footnote marker"))
+        elif stars and (star := _STAR_NOTE.match(para.text)) and _only_notes_after(paras, i):
+            found.notes.append(Note("*", para.text[star.end() :], para.line))
         elif body and not para.hint:
             number = _number(body.group(1) or body.group(2))
             found.notes.append(Note(number, para.text[body.end() :], para.line))
@@ -115,12 +124,22 @@ def _bare_note(paras: list[Para], at: int, sequence: set[str]) -> re.Match[str] 
     bare = _BARE.match(paras[at].text)
     if bare is None or paras[at].hint or _number(bare[1]) not in sequence:
         return None
+    return bare if _only_notes_after(paras, at) else None
+
+
+def _only_notes_after(paras: list[Para], at: int) -> bool:
+    """Whether ``paras[at]`` stands among the notes at the end: only notes, marker lines and
+    short lines (a credit, chrome) follow it, and it is no marked-up heading or item."""
+    if paras[at].hint:
+        return False
     for para in paras[at + 1 :]:
         text = para.text
-        noted = _BARE.match(text) or _BODY.match(text) or lone_marker(text) or para.hint == "note"
-        if not noted and len(text.split()) > MAX_TAIL_WORDS:
-            return None
-    return bare
+        noted = _BARE.match(text) or _BODY.match(text) or _STAR_NOTE.match(text)
+        if not (noted or lone_marker(text) or para.hint == "note") and (
+            len(text.split()) > MAX_TAIL_WORDS
+        ):
+            return False
+    return True
 
 
 def _marked_note(para: Para, count: int) -> Note:
@@ -153,6 +172,8 @@ def _candidates(text: str, marked_only: bool = False) -> list[tuple[re.Match[str
     for match in [] if marked_only else _GLUED.finditer(text):
         number = match.group(1) or match.group(2) or match.group(3)
         found.append((match, _number(number), match.group(3) is not None))
+    for match in [] if marked_only else _STAR_REF.finditer(text):
+        found.append((match, "*", True))  # a reference only where a "*" note exists
     return sorted(found, key=lambda c: c[0].start())
 
 
