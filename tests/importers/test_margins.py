@@ -357,3 +357,10 @@ def test_a_bulleted_list_at_the_end_is_no_star_note():
     texts = ("We demand:", "* Higher wages", "* Shorter hours")
     found = find_footnotes(_paras(*texts))
     assert [p.text for p in found.paras] == list(texts) and found.notes == []
+
+
+def test_a_metadata_line_wrapped_into_the_title_is_taken_apart(outline):
+    text = f"Solidarity with the miners of Soma!\nPublished by: | 28.05.2014\n\n{BODY}\n"
+    result = import_text(text)
+    assert (result.title, result.date) == ("Solidarity with the miners of Soma!", "2014-05-28")
+    assert [(d.line, d.text) for d in result.explained] == [(2, "Published by: | 28.05.2014")]

@@ -25,7 +25,7 @@ from translator.importers.body import is_intro
 from translator.importers.dates import find_date
 from translator.importers.footnotes import Note, find_footnotes
 from translator.importers.metadata import is_credit, is_modified_line, published_date, url_of
-from translator.importers.paragraphs import Drop, Para, is_slogan_line, starts_item
+from translator.importers.paragraphs import Drop, Para, is_slogan_line, join_lines, starts_item
 from translator.text import word_count
 
 MAX_LABEL_WORDS = 4
@@ -53,7 +53,7 @@ class Margins:
 def read_margins(paras: list[Para], lang: str) -> Margins:
     """Take everything that is not the document's own text out of ``paras``."""
     found = Margins([])
-    for para in paras:
+    for para in [part for whole in paras for part in _split_at_metadata(whole, lang)]:
         if para.hint == "chrome":
             found.paras.append(para)  # markup said so: the rules drop it as site chrome
         elif _WORDLESS.fullmatch(para.text) and para.text.strip("*"):
@@ -76,6 +76,34 @@ def read_margins(paras: list[Para], lang: str) -> Margins:
     _closing_run(found, lang)
     found.drops.sort(key=lambda drop: drop.line)
     return found
+
+
+def _split_at_metadata(para: Para, lang: str) -> list[Para]:
+    """Undo a join of hard-wrapped lines around a credit, URL or metadata line
+    ("Title" + "Published by: | 28.05.2014" in one blank-line group)."""
+    lines, first = para.lines, para.line
+    if len(lines) < 2 or para.hint:
+        return [para]
+    cuts = [
+        k
+        for k, line in enumerate(lines)
+        if is_credit(line)
+        or url_of(line)
+        or published_date(line, lang)
+        or is_modified_line(line, lang)
+    ]
+    bounds = sorted({0, len(lines), *cuts, *(k + 1 for k in cuts)})
+    pieces = zip(bounds, bounds[1:], strict=False)
+    return [join_lines(lines[a:b], first + a) for a, b in pieces if a < b]
+
+
+def _metadata_shaped(line: str, lang: str) -> bool:
+    return bool(
+        is_credit(line)
+        or url_of(line)
+        or published_date(line, lang)
+        or is_modified_line(line, lang)
+    )
 
 
 def _teaser(para: Para) -> bool:
