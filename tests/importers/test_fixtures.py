@@ -69,6 +69,13 @@ CASES = [
         {"server-side code (ASP/JSP)"},
     ),
     (
+        "ar-nass.txt",  # Arabic-Indic digits, a "(١)" reference and its "(١) ..." note
+        "التضامن مع عمال مناجم سوما!",
+        "2014-05-16",
+        {"translator_credit", "footnote_refs"},
+        {"label-like line closing the page", "above the title"},
+    ),
+    (
         "fr-copie.txt",
         "Solidarité avec les mineurs de Soma !",
         "2014-05-28",

@@ -26,7 +26,7 @@ _BODY = re.compile(r"(?:\[(\d{1,3})\]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))[.)]?
 MAX_TAIL_WORDS = 8  # a longer line after a "1 Text" note means the text goes on
 _STAR_REF = re.compile(r"(?<=[^\W\d_)\]])\*(?=[\s.,;:!?)»”،؛]|$)")  # "ICOR*"
 _STAR_NOTE = re.compile(r"\*\s+(?=\S)")  # "* Text" among the notes at the end
-_BARE = re.compile(r"(\d{1,2})\s+(?=[^\W\d_])")  # "1 Text": a note only if "1" is referenced
+_BARE = re.compile(r"(?:\((\d{1,2})\)|(\d{1,2}))\s+(?=[^\W\d_])")  # "1 Text", "(1) Text"
 # Reference candidates, by how much proof they need (see the module docstring).
 _MARKED = re.compile(
     r"(?:(?<=\S)|[ \u00a0])(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[(\d{1,3})\])(?=[\s.,;:!?)»”،؛]|$)"
@@ -109,7 +109,8 @@ def find_footnotes(paras: list[Para]) -> Footnotes:
             number = _number(body.group(1) or body.group(2))
             found.notes.append(Note(number, para.text[body.end() :], para.line))
         elif (bare := _bare_note(paras, i, sequence)) is not None:
-            found.notes.append(Note(_number(bare[1]), para.text[bare.end() :], para.line))
+            number = _number(bare[1] or bare[2])
+            found.notes.append(Note(number, para.text[bare.end() :], para.line))
         else:
             found.paras.append(para)
     marked = any(_candidates(p.text, marked_only=True) for p in found.paras)
@@ -122,7 +123,7 @@ def _bare_note(paras: list[Para], at: int, sequence: set[str]) -> re.Match[str] 
     """The "1 " of a "1 Text" paragraph that is a note: its number is referenced, and only
     notes, marker lines and short lines (a credit, chrome) follow it."""
     bare = _BARE.match(paras[at].text)
-    if bare is None or paras[at].hint or _number(bare[1]) not in sequence:
+    if bare is None or paras[at].hint or _number(bare[1] or bare[2]) not in sequence:
         return None
     return bare if _only_notes_after(paras, at) else None
 
