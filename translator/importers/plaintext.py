@@ -57,9 +57,9 @@ class ImportResult:
     slug: str
     title: str
     date: str  # ISO yyyy-mm-dd, or "" when the document has no date line
-    dropped: list[str] = field(default_factory=list)  # chrome lines removed, in order
+    dropped: list[str] = field(default_factory=list)  # lines left out (chrome, metadata), in order
     warnings: list[str] = field(default_factory=list)
-    explained: list[Drop] = field(default_factory=list)  # everything left out, with its reason
+    explained: list[Drop] = field(default_factory=list)  # those and hidden HTML, with reasons
     meta: dict[str, str] = field(default_factory=dict)  # front matter beyond slug/title/date/lang
 
 
