@@ -269,6 +269,7 @@ REVIEWED_SQL_NAMES = {
     "marks": "only '?' placeholders, one per value (checked below)",
     "column": "people.login_wait: 'username' or 'address' from a fixed tuple",
     "sql": "database.changes_since: constant text plus the 'marks' placeholders",
+    "statement": "qa.stored._open: each of the constant statements of _SCHEMA",
 }
 
 
