@@ -57,10 +57,11 @@ def _explain(file: Path, result) -> None:
     """One line per dropped line or block, then what went to the front matter."""
     for drop in result.explained:
         where = f"{file}:{drop.line}" if drop.line else str(file)
-        click.echo(f"{where}: dropped {drop.text!r}: {drop.reason}")
+        click.echo(f'{where}: dropped "{drop.text}": {drop.reason}')
     for key, value in result.meta.items():
         click.echo(f"{file}: front matter {key}: {value}")
-    click.echo(f"{file}: title {result.title!r}, date {result.date or 'none'}, slug {result.slug}")
+    date = result.date or "none"
+    click.echo(f'{file}: title "{result.title}", date {date}, slug {result.slug}')
 
 
 @click.command()

@@ -2,7 +2,8 @@
 
 What it owns:
 
-- ``catalogs``: the catalog and source-document cache (parsed once per file version), saves by
+- ``catalogs``: the catalog and source-document cache (parsed once per file version, a bounded
+  ``lru`` per process), saves by
   read-modify-write under the catalog's lock with version checks, and a :class:`Workspace`
   (one document in one language as a request opened it);
 - ``changes``: what a person's save, approval, join, revert or dismissal does to a catalog,
