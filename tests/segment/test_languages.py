@@ -25,6 +25,7 @@ ROWS = [
     ("unit-kelvin", "es", ["El agua hierve a 373.15 K.", "Es un dato conocido."], " "),
     # a one-letter word ends a sentence pysbd runs on
     ("one-letter-word", "en", ["The best team is you and I.", "Nobody else comes close."], " "),
+    ("acronym-end", "en", ["I live in the U.S.", "Do you?"], " "),
     # titles, streets and numbered references of each language keep their sentence
     ("title-es", "es", ["Le presento al Ing. Ruiz Molina."], " "),
     ("title-el", "el", ["Μίλησε ο κ. Παπαδόπουλος στη συνέλευση.", "Όλοι άκουσαν."], " "),

@@ -9,9 +9,10 @@ end one. ``lower_start`` tells where a sentence may start lower-case (only Greek
 it). ``own_cuts`` adds boundaries pysbd misses: after the unambiguous full stops of other
 scripts, after ``…`` or a closing quote before a capital, a full stop glued to the next sentence
 ("жағдайы.XVIII", "1,000.That"), a list-closing abbreviation ("usw.", "и т. д.", "atď.") or a
-unit ("лв.") before a capital, "I." after a lower-case word, a number ending a Scandinavian
-sentence ("kl. 10. Kom") and the Arabic semicolon. A year ("2021 г.") before a capital is left
-to pysbd, which keeps it inside the sentence ("В 2010-2012 гг. Виктор ...").
+unit ("лв.") before a capital, "I." after a lower-case word, a dotted acronym before a word that
+starts English sentences ("in the U.S. Do you?"), a number ending a Scandinavian sentence
+("kl. 10. Kom") and the Arabic semicolon. A year ("2021 г.") before a capital is left to pysbd,
+which keeps it inside the sentence ("В 2010-2012 гг. Виктор ...").
 """
 
 from __future__ import annotations
@@ -97,6 +98,16 @@ _CAPITAL = "A-ZÀ-ÞА-ЯЁЇІЄҐΑ-ΩΆ-Ώ"
 _LIST_END_CUT = re.compile(rf"(?<!\w)(?:{_LIST_ENDS})\.\s+(?=[{_CAPITAL}])")
 _UNIT_CUT = re.compile(rf"\d\s?(?:{_UNITS})\.\s+(?=[{_CAPITAL}])")
 _ONE_LETTER_CUT = re.compile(r"(?<=[a-z] )I\.\s+(?=[A-Z])")
+# A dotted acronym before a word that starts English sentences ("in the U.S. Do you?"; but
+# "the U.S. Government"): pronouns, articles, question words, auxiliaries, conjunctions.
+_STARTERS = (
+    "I You He She It We They This That These Those There The A An And But So Then Now Yet "
+    "Do Does Did Is Are Was Were Can Could Will Would Should Have Has Had How What Where When "
+    "Why Who Which"
+)
+_ACRONYM_END_CUT = re.compile(
+    rf"(?<![\w.])(?:[A-Z]\.){{2,}}\s+(?=(?:{'|'.join(_STARTERS.split())})\b)"
+)
 # A number ending a Scandinavian sentence before a capitalised word ("kl. 10. Kom"): those
 # languages write nouns and months lower-case, so no ordinal stands before a capital.
 _ORDINAL_END_CUT = re.compile(r"(?<![\w.,])\d{1,2}\.\s+(?=[A-ZÆØÅÄÖ][a-zæøåäö])")
@@ -152,6 +163,7 @@ def own_cuts(text: str, base: str, dot_ends: bool) -> set[int]:
         cuts.update(m.end() for m in _UNIT_CUT.finditer(text))
     if base == "en":
         cuts.update(m.end() for m in _ONE_LETTER_CUT.finditer(text))
+        cuts.update(m.end() for m in _ACRONYM_END_CUT.finditer(text))
     if base in _LOWER_NOUNS:
         cuts.update(m.end() for m in _ORDINAL_END_CUT.finditer(text))
     if base == "ar":
