@@ -55,10 +55,10 @@ _ARABIC_SEMICOLON_CUT = re.compile(r"؛\s+(?=\S)")
 # in the second table, before a number ("Art. 5", "S. 12"; but "We say no. We fight.").
 _NOT_FINAL = {
     "en": "mr mrs ms dr prof st e.g i.e vs cf incl approx gen col lt sgt rev hon",
-    "de": "dr prof hr fr z.b bzw ca vgl d.h z.t sog",
+    "de": "dr prof hr fr z.b bzw ca vgl d.h z.t sog med dent phil jur rer nat dipl",
     "fr": "m mme mlle dr pr ex p.ex cf",
     "es": "sr sra srta dr dra prof profa ej p.ej cf ing lic arq av avda",
-    "it": "sig sig.ra sig.na dott prof ing avv magg gen",
+    "it": "sig sig.ra sig.na dott dott.ssa prof prof.ssa ing avv arch geom rag on magg gen",
     "ru": "т е т.е г-н г-жа им пос пгт ул пр-т проф доц акад д-р канд",
     "bg": "проф д-р гр ул бул пл с",
     "kk": "проф акад",
