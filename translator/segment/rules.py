@@ -76,7 +76,7 @@ _NOT_FINAL = {
 _BEFORE_NUMBER = {
     "en": "no nos art p pp fig ch chap sec vol",
     "de": "nr art abs s str",
-    "fr": "art n° p",
+    "fr": "art n° p chap",
     "es": "art núm pág págs p cap caps párr párrf",
     "it": "art n pag pagg cap par",
     "ru": "см ст с кв д рис табл гл",
@@ -130,6 +130,7 @@ _ORDINAL_LEADS = (  # German words before an ordinal number: "der 2. Weltkrieg",
 )
 _ORDINAL_LEAD = frozenset(_ORDINAL_LEADS.split())
 _ROMAN = re.compile(r"[IVXLC]+")
+_ROMAN_NUMBER = re.compile(r"[IVXLC]+\b")
 _LAST_WORD = re.compile(r"((?:[\w.°-]|[\u0900-\u0dff])+)\.$")  # Indic vowel signs: "डॉ."
 # Initials written without spaces, in a script that writes no dotted acronyms ("А.С. Пушкин")
 # or joined by a hyphen ("J.-P. Sartre").
@@ -224,7 +225,8 @@ def abbreviated(core: str, following: str, base: str, code: str, opens_sentence:
         return base == "de" and bool(previous) and previous[0].lower() in _ORDINAL_LEAD
     not_final, before_number = _abbreviations(base) if base in _NOT_FINAL else _abbreviations(code)
     street = base == "de" and word.endswith("str")  # "Lindenstr. 12"
-    return word in not_final or ((word in before_number or street) and following[:1].isdigit())
+    numbered = following[:1].isdigit() or bool(_ROMAN_NUMBER.match(following))  # "chap. II"
+    return word in not_final or ((word in before_number or street) and numbered)
 
 
 def _initial(token: str, previous: list[str], base: str) -> bool:
