@@ -69,7 +69,7 @@ _NOT_FINAL = {
     "nl": "dhr mevr dr prof bijv o.a d.w.z",
     "da": "hr fr dr prof skt",
     "el": "κ κα δρ καθ",
-    "ar": "د أ.د",
+    "ar": "د أ أ.د",
     "hi": "डॉ प्रो श्री",
     "mr": "डॉ प्रो श्री सौ कै कु श्रीमती इ.स",
 }
