@@ -7,12 +7,12 @@ language; a one-letter word ("… you and I. Did you …"), a unit after a numbe
 a time that closes a clause ("He left at 6 P.M. Mr. Smith then …", "It was 3 a.m. The …") still
 end one. ``lower_start`` tells where a sentence may start lower-case (only Greek, as pysbd has
 it). ``own_cuts`` adds boundaries pysbd misses: after the unambiguous full stops of other
-scripts, after ``…`` or a closing quote before a capital, a full stop glued to the next sentence
-("жағдайы.XVIII", "1,000.That"), a list-closing abbreviation ("usw.", "и т. д.", "atď.") or a
-unit ("лв.") before a capital, "I." after a lower-case word, a dotted acronym before a word that
-starts English sentences ("in the U.S. Do you?"), a number ending a Scandinavian sentence
-("kl. 10. Kom") and the Arabic semicolon. A year ("2021 г.") before a capital is left to pysbd,
-which keeps it inside the sentence ("В 2010-2012 гг. Виктор ...").
+scripts, after ``…``, ``!!!`` or a closing quote before a capital, a full stop glued to the
+next sentence ("жағдайы.XVIII", "1,000.That"), a list-closing abbreviation ("usw.", "и т. д.",
+"atď.") or a unit ("лв.") before a capital, "I." after a lower-case word, a dotted acronym
+before a word that starts English sentences ("in the U.S. Do you?"), a number ending a
+Scandinavian sentence ("kl. 10. Kom") and the Arabic semicolon. A year ("2021 г.") before a
+capital is left to pysbd, which keeps it inside the sentence ("В 2010-2012 гг. Виктор ...").
 """
 
 from __future__ import annotations
@@ -38,7 +38,7 @@ _FULL_STOP_CUT = re.compile(
     rf"|(?:[{SPACE}]?[{re.escape(_QUOTE_CLOSERS)}])*\s*(?=[^\s》\u3040-\u309f]))"
 )
 _SUSPENSION_CUT = re.compile(
-    rf"(?:…|\.\.\.|[{re.escape(_STOPS)}](?:[{SPACE}]?[\"“”»)])+)\s+"
+    rf"(?:…|\.\.\.|[!?‼⁇⁈⁉]{{2,}}|[{re.escape(_STOPS)}](?:[{SPACE}]?[\"“”»)])+)\s+"
     rf"(?=[{re.escape(OPENERS)}]*[^\W\d_])"
 )
 # "жағдайы.XVIII ғасыр", "world.The", "world.I dag": a word ending in two lower-case letters, a
