@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import polib
 import pytest
 
@@ -147,3 +149,28 @@ def test_document_cached_by_identity(store, project):
     path = project.root / "source" / "sample.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     assert store.document("sample") is not first
+
+
+def test_document_listing_is_kept_until_the_folder_changes(store, project, monkeypatch):
+    source = project.settings.source_dir
+    os.utime(source, ns=(10**18, 10**18))  # long ago: not in the racy window
+    calls = []
+    real = type(project).slugs
+    monkeypatch.setattr(type(project), "slugs", lambda self: calls.append(1) or real(self))
+    assert store.slugs() == ["sample"] and store.slugs() == ["sample"]
+    assert len(calls) == 1  # listed once
+    (source / "other.md").write_text((source / "sample.md").read_text("utf-8"), "utf-8")
+    os.utime(source, ns=(10**18 + 1, 10**18 + 1))  # the new entry changed the folder
+    assert store.slugs() == ["other", "sample"] and len(calls) == 2
+    (source / "third.md").write_text("x", "utf-8")  # changed just now: listed every time
+    assert "third" in store.slugs() and store.slugs() and len(calls) == 4
+
+
+def test_a_request_leaves_the_database_log_open(app, client):
+    """The worker's idle connection spares a checkpoint and log deletion at each request."""
+    from tests.web.conftest import AuthActions
+
+    app.config["KEEP_DATABASES_OPEN"] = True  # as `translator serve` sets it
+    AuthActions(client).login("dana")
+    assert client.get("/").status_code == 200
+    assert os.path.exists(app.config["DATABASE"] + "-wal")  # the last close would delete it

@@ -14,7 +14,8 @@ and this request's database), ``outbox`` (webhook deliveries and build jobs besi
 requests), ``templating``, ``security``, ``errors``. At the bottom
 ``data``: catalogs, changes, help and the review database, with no Flask in it.
 ``accounts_cli`` is the ``translator users`` command's door; ``server`` runs the app for
-``translator serve`` (gunicorn workers, or waitress in one process).
+``translator serve`` (gunicorn workers, or waitress in one process) and ``profiling`` finds
+its slow requests.
 """
 
 from __future__ import annotations
@@ -122,6 +123,7 @@ def _defaults(instance_dir: Path) -> dict[str, Any]:
         "TRUSTED_PROXIES": 0,  # reverse proxies in front (their X-Forwarded-* are believed)
         "CATALOG_CACHE_SIZE": 2000,  # parsed catalogs kept per worker process (LRU)
         "WORKER_PID_HEADER": False,  # True: X-Translator-Worker names the answering process
+        "KEEP_DATABASES_OPEN": False,  # True under `translator serve` (web/context.keep_open)
         "API_RATE_LIMIT": (600, 60),  # requests per seconds, per API token
     }
 

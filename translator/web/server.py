@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 MAX_DEFAULT_WORKERS = 8
 WORKER_TIMEOUT = 120  # seconds a worker may go silent before the master replaces it
 GRACEFUL_TIMEOUT = 10  # seconds a stopping worker gets to finish its requests
-KEEPALIVE = 5  # seconds an idle keep-alive connection is kept
+KEEPALIVE = 30  # seconds an idle keep-alive connection is kept (a worker's poller holds it)
 _PR_SET_PDEATHSIG = 1
 
 
@@ -91,6 +91,10 @@ def run_server(
     :param on_ready: runs once in this process when the workers are up (the git committer's
         thread: started after the first forks, it is never copied half-way into a worker).
     """
+    from translator.web.profiling import timed_from_environment
+
+    app.wsgi_app = timed_from_environment(app.wsgi_app)  # TRANSLATOR_SLOW_MS, ..._PROFILE_DIR
+    app.config["KEEP_DATABASES_OPEN"] = True  # one idle SQLite connection per process
     if plan.server == "gunicorn":
         options = gunicorn_options(plan, host, port)
         options["when_ready"] = lambda _arbiter: on_ready()

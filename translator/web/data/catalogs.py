@@ -23,6 +23,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -45,6 +46,7 @@ if TYPE_CHECKING:
 Identity = tuple[int, int, int]  # inode, size, mtime_ns
 MAX_CATALOGS = 2000  # parsed catalogs kept per process (about 60 KB each at 50 entries)
 MAX_DOCUMENTS = 1000  # parsed source documents kept per process
+RACY_NS = 2_000_000_000  # a folder changed this recently may change again in the same tick
 
 
 def file_identity(path: Path) -> Identity | None:
@@ -228,6 +230,7 @@ class Store:
         self._catalogs = LRUCache(max_catalogs)
         self._documents: LRUCache[Path, tuple[Identity | None, DocumentView | TranslatorError]]
         self._documents = LRUCache(max_documents)
+        self._listings: dict[str, tuple[Identity | None, list[str]]] = {}
         self.parses = 0  # catalogs parsed for reading (tests check the cache works)
         # memo name -> hook(old value, new view, changed keys) -> new value, so derived data
         # (checks) is updated for the entries a save changed instead of recomputed for all
@@ -239,10 +242,22 @@ class Store:
     # -- what exists (URLs are checked against these, never turned into paths directly) --
 
     def languages(self) -> list[str]:
-        return self.project.languages()
+        return self._listing("languages", self.project.settings.locales_dir)
 
     def slugs(self) -> list[str]:
-        return self.project.slugs()
+        return self._listing("slugs", self.project.settings.source_dir)
+
+    def _listing(self, name: str, folder: Path) -> list[str]:
+        """A directory listing, again only when the folder changed (an entry added or removed
+        changes its mtime): pages ask for the documents several times per request. A folder
+        changed in the last two seconds is listed again every time (timestamps are coarse)."""
+        stamp = file_identity(folder)
+        cached = self._listings.get(name)
+        racy = stamp is None or time.time_ns() - stamp[2] < RACY_NS
+        if cached is None or cached[0] != stamp or racy:
+            cached = (stamp, getattr(self.project, name)())
+            self._listings[name] = cached
+        return list(cached[1])
 
     def has_catalog(self, lang: str, slug: str) -> bool:
         return self.project.catalog_path(lang, slug).is_file()
@@ -383,7 +398,8 @@ class Store:
         return self._catalogs.evictions
 
     def forget(self) -> None:
-        """Drop every cached catalog and document."""
+        """Drop every cached catalog, document and listing."""
+        self._listings.clear()
         self._catalogs.clear()
         self._documents.clear()
 
