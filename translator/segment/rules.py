@@ -81,7 +81,7 @@ _BEFORE_NUMBER = {
     "it": "art n pag pagg cap par",
     "ru": "см ст с кв д рис табл гл",
     "uk": "див ст с",
-    "pl": "nr art ust s str pok poz tel godz rozdz",
+    "pl": "nr art ust s str pok poz tel godz rozdz m",
     "sk": "s str čl č ods",
     "da": "d nr s",
     "tr": "no",
