@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -33,8 +34,13 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS pairs_by_key ON pairs (lang, key)",
     "CREATE INDEX IF NOT EXISTS pairs_by_slug ON pairs (lang, slug)",
 )
+_SCHEMA_SCRIPT = ";\n".join(_SCHEMA)  # constant DDL, one executescript call
 _BATCH = 500
-_stores: dict[tuple[str, int], TranslationStore | None] = {}
+# this process's open stores, least recently used first: a process over many projects (a test
+# run) keeps at most MAX_OPEN files open; a store closed while in use only makes that call fall
+# back to the in-memory index (its methods catch sqlite3.Error)
+MAX_OPEN = 8
+_stores: OrderedDict[tuple[str, int], TranslationStore | None] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -129,6 +135,11 @@ def open_store(instance_dir: Path, locales_dir: Path) -> TranslationStore | None
     with _lock:
         if slot not in _stores:
             _stores[slot] = _open(path, locales_dir)
+            while len(_stores) > MAX_OPEN:
+                (_path, pid), old = _stores.popitem(last=False)
+                if old is not None and pid == os.getpid():
+                    old.conn.close()
+        _stores.move_to_end(slot)
         return _stores[slot]
 
 
@@ -138,9 +149,7 @@ def _open(path: Path, locales_dir: Path) -> TranslationStore | None:
         conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        for statement in _SCHEMA:
-            conn.execute(statement)
-        conn.commit()
+        conn.executescript(_SCHEMA_SCRIPT)
     except (OSError, sqlite3.Error):
         return None
     return TranslationStore(conn, locales_dir)
