@@ -22,8 +22,8 @@ from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
+from translator.catalog.raw import read_entries_fast
 from translator.errors import TranslatorError
-from translator.qa.context import read_entries
 from translator.qa.index import TranslationIndex
 
 STORE_FILE = Path("cache") / "translations.sqlite3"  # under the project's instance/ folder
@@ -72,25 +72,17 @@ class TranslationStore:
         changed = sorted(
             slug for slug in current.keys() | known.keys() if current.get(slug) != known.get(slug)
         )
+        # parse first, then one short write: other processes wait only for the write
+        fresh = {slug: _pairs(lang, slug, folder / f"{slug}.po") for slug in changed}
         with self.conn:
             for slug in changed:
-                self._replace(lang, slug, current.get(slug), folder / f"{slug}.po")
-
-    def _replace(self, lang: str, slug: str, identity: tuple[int, int] | None, path: Path) -> None:
-        self.conn.execute("DELETE FROM pairs WHERE lang = ? AND slug = ?", (lang, slug))
-        self.conn.execute("DELETE FROM catalogs WHERE lang = ? AND slug = ?", (lang, slug))
-        if identity is None:
-            return
-        try:
-            entries = read_entries(path)
-        except TranslatorError:
-            entries = []  # unreadable: no settled translations (the error is reported elsewhere)
-        index = TranslationIndex.from_catalogs({slug: entries})
-        rows = [
-            (lang, key, slug, text) for key, pairs in index.by_source.items() for _, text in pairs
-        ]
-        self.conn.executemany("INSERT INTO pairs VALUES (?, ?, ?, ?)", rows)
-        self.conn.execute("INSERT INTO catalogs VALUES (?, ?, ?, ?)", (lang, slug, *identity))
+                self.conn.execute("DELETE FROM pairs WHERE lang = ? AND slug = ?", (lang, slug))
+                self.conn.execute("DELETE FROM catalogs WHERE lang = ? AND slug = ?", (lang, slug))
+                if slug not in current:
+                    continue
+                self.conn.executemany("INSERT INTO pairs VALUES (?, ?, ?, ?)", fresh[slug])
+                identity = (lang, slug, *current[slug])
+                self.conn.execute("INSERT INTO catalogs VALUES (?, ?, ?, ?)", identity)
 
     def index_for(self, lang: str, keys: Iterable[str]) -> TranslationIndex | None:
         """The index restricted to ``keys`` (one document's sentences), in document order;
@@ -115,6 +107,25 @@ class TranslationStore:
                 index.by_source.setdefault(key, []).append((slug, text))
                 index.keys.setdefault(slug, set()).add(key)
         return index
+
+
+def _pairs(lang: str, slug: str, path: Path) -> list[tuple[str, str, str, str]]:
+    """The rows of one catalog: its settled translations, as the in-memory index takes them
+    (read in the strict pass alone: :mod:`translator.catalog.raw`, no polib objects)."""
+    try:
+        entries = list(read_entries_fast(path)) if path.is_file() else []
+    except TranslatorError:
+        entries = []  # unreadable: no settled translations (the error is reported elsewhere)
+    index = TranslationIndex.from_catalogs({slug: entries})
+    return [(lang, key, slug, text) for key, pairs in index.by_source.items() for _, text in pairs]
+
+
+def refresh_language(args: tuple[Path, Path, str]) -> bool:
+    """``(instance_dir, locales_dir, lang)``: bring one language of the store up to date (a
+    module-level function, so a process pool can refresh the languages side by side)."""
+    instance_dir, locales_dir, lang = args
+    store = open_store(instance_dir, locales_dir)
+    return store is not None and store.refresh(lang)
 
 
 def open_store(instance_dir: Path, locales_dir: Path) -> TranslationStore | None:
