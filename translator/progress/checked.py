@@ -36,6 +36,7 @@ from translator.qa.index import normal_text
 
 if TYPE_CHECKING:
     from translator.config import Settings
+    from translator.glossary import Glossary
     from translator.progress.index import StatsIndex
     from translator.progress.records import CatalogRecord
 
@@ -74,6 +75,7 @@ class FactsJob:
     lang: str
     slug: str
     rel: str  # relative to locales/
+    key: str  # check_key(settings, lang): the glossary is read once per key in each process
 
 
 class _Recorder(TranslationIndex):
@@ -98,7 +100,7 @@ def catalog_facts(job: FactsJob) -> str | None:
     context = CheckContext(
         lang=job.lang,
         source_lang=job.settings.source_language,
-        glossary=language_glossary(job.settings.glossary_dir, job.lang),
+        glossary=_glossary(job),
         translations=recorder,
         slug=job.slug,
     )
@@ -135,7 +137,7 @@ def issue_counts(
     group = [record for records_of in by_lang.values() for record in records_of]
     facts = _known_facts(index, group, keys)
     todo = [record for record in group if record.path not in facts]
-    work = [FactsJob(settings, r.language, r.document, r.path) for r in todo]
+    work = [FactsJob(settings, r.language, r.document, r.path, keys[r.language]) for r in todo]
     found = run_parallel(catalog_facts, work, jobs=jobs, on_done=on_done)
     fresh = [(r, keys[r.language], data) for r, data in zip(todo, found, strict=True) if data]
     index.store_checks(fresh)
@@ -177,6 +179,17 @@ def _language_counts(facts: dict[str, dict]) -> dict[str, dict[str, int]]:
 def with_issues(stats, issues: dict[str, int]):
     """``stats`` with its ``issues`` replaced (a copy: index records stay as they are)."""
     return dataclasses.replace(stats, issues=dict(issues))
+
+
+_glossaries: dict[tuple[str, str, str], Glossary] = {}
+
+
+def _glossary(job: FactsJob) -> Glossary:
+    """The language's glossary, read once per version of its files in this process."""
+    memo = (str(job.settings.glossary_dir), job.lang, job.key)
+    if memo not in _glossaries:
+        _glossaries[memo] = language_glossary(job.settings.glossary_dir, job.lang)
+    return _glossaries[memo]
 
 
 def _hash(text: str) -> str:
