@@ -56,6 +56,11 @@ class Table:
     sizes: list[str] = field(default_factory=list)
     rows: list[Row] = field(default_factory=list)
     notes: dict[str, list[str]] = field(default_factory=dict)
+    records: list[dict] = field(default_factory=list)  # plain figures for results.json
+
+    def record(self, **figures) -> None:
+        """One measurement as plain keys (``p50_ms``, ``workers``, ...) in results.json."""
+        self.records.append(figures)
 
     def row(self, bench: str, tool: str, *, ours: bool = False, baseline: bool = False) -> Row:
         for row in self.rows:

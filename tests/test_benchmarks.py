@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import subprocess
 import sys
@@ -84,4 +85,17 @@ def test_runner_smoke(tmp_path):
     assert "counts DIFFER" not in table
     assert "failed (exit" not in table and "timed out" not in table
     assert (tmp_path / "results.md").read_text("utf-8").strip() == table.strip()
+    assert "no requests completed" not in table and "lost 0 ·" in table
+    records = json.loads((tmp_path / "results.json").read_text("utf-8"))["records"]
+    levels = [r for r in records if r["bench"] == "review UI" and r["kind"] in ("open", "save")]
+    assert {(r["workers"], r["clients"]) for r in levels} == {
+        (w, c) for w in (1, 4) for c in (1, 10, 50)
+    }
+    for record in levels:
+        assert {"p50_ms", "p95_ms", "errors", "timeouts", "clients", "workers"} <= set(record)
+        assert record["errors"] == 0 and record["timeouts"] == 0 and record["n"] > 0
+    four = [r for r in levels if r["workers"] == 4 and r["clients"] == 50]
+    assert all(r["answered_by"] >= 2 for r in four)  # the clients reached several workers
+    mixed = [r for r in records if r["bench"] == "review UI mixed"]
+    assert mixed and all(r["lost"] == 0 and r["acknowledged"] > 0 for r in mixed)
     assert list((tmp_path / "work").glob("*")) == []  # scratch copies are removed

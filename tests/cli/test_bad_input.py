@@ -2,8 +2,8 @@
 
 The project (sources, catalogs, instance/ with an accounts database, build/) is compared before
 and after each run: options are checked before a command reads or writes anything.
-A new command, or a new ``users`` subcommand, fails :func:`test_every_command_has_a_case`
-until it gets a case here.
+A new command, or a new ``users`` or ``tokens`` subcommand, fails
+:func:`test_every_command_has_a_case` until it gets a case here.
 """
 
 from __future__ import annotations
@@ -72,6 +72,17 @@ CASES = [
     (["users", "set-role", "ann", "reviewer"], None, None, 1),
     (["users", "remove", "nobody"], None, None, 1),
     (["users", "password", "nobody"], None, None, 1),
+    (["tokens", "add", "no spaces", "--role", "coordinator"], None, None, 1),
+    (["tokens", "add", "ci", "--role", "reviewer"], None, None, 1),
+    (["tokens", "add", "ci", "--role", "boss"], None, None, 2),
+    (
+        ["tokens", "add", "ci", "--role", "translator", "--lang", "de", "--user", "nobody"],
+        None,
+        None,
+        1,
+    ),
+    (["tokens", "list", "--bogus"], None, None, 2),
+    (["tokens", "revoke", "nobody"], None, None, 1),
     (["export", "--lang", "klingon"], None, None, 1),
     (["export", "--lang", "de", "--doc", "nope"], None, None, 1),
     (["export", "--lang", "de", "--format", "docx"], None, None, 2),
@@ -136,7 +147,8 @@ def test_bad_input_is_one_line_and_changes_nothing(
 
 
 def test_every_command_has_a_case():
-    covered = {tuple(args[:2]) if args[0] == "users" else args[0] for args, *_ in CASES}
-    commands = set(cli.commands) - {"users"}
-    commands |= {("users", name) for name in cli.commands["users"].commands}
+    groups = ("users", "tokens")
+    covered = {tuple(args[:2]) if args[0] in groups else args[0] for args, *_ in CASES}
+    commands = set(cli.commands) - set(groups)
+    commands |= {(group, name) for group in groups for name in cli.commands[group].commands}
     assert commands <= covered, sorted(map(str, commands - covered))

@@ -82,3 +82,30 @@ def test_segment_jsonl_wants_strings(runner):
         result = runner.invoke(cli, ["segment", "--jsonl"], input=line + "\n")
         assert result.exit_code == 1, line
         assert result.stderr.startswith('error: <stdin>:1: expected {"lang", "text"}'), line
+
+
+def test_import_explain_lists_every_drop_and_writes_nothing(runner, project, tmp_path):
+    page = tmp_path / "saved.txt"
+    page.write_text(
+        "#!/usr/bin/php\n<?php include('x.php'); ?>\n<html><body>\n"
+        "<h1>(Turkish) Free all political prisoners now</h1>\n"
+        "<p>İngilizceden çeviren: Ayşe Yılmaz</p>\n"
+        "<p>We demand the release of all prisoners.</p>\n"
+        "<p><a href='/p.pdf'>PDF</a></p>\n</body></html>\n",
+        encoding="utf-8",
+    )
+    before = sorted(p.name for p in (project.root / "source").iterdir())
+    result = run(runner, project, "import", str(page), "--lang", "tr", "--explain")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == [
+        f'{page}:1: dropped "#!/usr/bin/php": server-side code (shebang line)',
+        f"{page}:2: dropped \"<?php include('x.php'); ?>\": server-side code (PHP)",
+        f'{page}:4: dropped "Turkish": language label on the title',
+        f'{page}:5: dropped "İngilizceden çeviren: Ayşe Yılmaz": translator\'s credit -> '
+        "front matter translator_credit",
+        f'{page}:7: dropped "PDF": a link and nothing else (HTML)',
+        f"{page}: front matter translator_credit: İngilizceden çeviren: Ayşe Yılmaz",
+        f'{page}: title "Free all political prisoners now", date none, '
+        "slug free-all-political-prisoners-now",
+    ]
+    assert sorted(p.name for p in (project.root / "source").iterdir()) == before

@@ -28,10 +28,11 @@ from tests.hardening.conftest import (
 from tests.web.conftest import make_app
 from translator.config import load_settings
 from translator.project import Project
-from translator.web.data import database, people
+from translator.web.data import database, people, tokens
 
 # reachable without logging in (an e-mail's unsubscribe link carries its own token)
-PUBLIC = {"static", "auth.login", "auth.logout", "notices.unsubscribe"}
+# and the REST API's OpenAPI document
+PUBLIC = {"static", "auth.login", "auth.logout", "notices.unsubscribe", "api_v1.openapi"}
 # logged in, whatever the role
 FOR_EVERYONE = PUBLIC | {
     "review.home",
@@ -40,6 +41,10 @@ FOR_EVERYONE = PUBLIC | {
     "notices.read",
     "notices.settings",
     "files.profile",
+    "auth.tokens",
+    "auth.revoke_token",
+    "api_v1.documents",  # lists only what the token may see
+    "api_v1.create_build",  # builds the token's own languages
 }
 SKIP_METHODS = {"HEAD", "OPTIONS"}  # answered by Flask from the rule, without running a view
 MARKERS = ("<script>alert(", "<img src=x onerror", "<svg onload", "javascript:alert")
@@ -89,6 +94,10 @@ def values_for(app, lang: str = "de", slug: str = SLUG) -> dict:
         "comment_id": 1,
         "user_id": user_id(app, "dana"),
         "filename": "style.css",
+        "job_id": "0" * 32,
+        "path": "index.html",
+        "hook_id": 1,
+        "name": "ci",
     }
 
 
@@ -99,17 +108,20 @@ def send(client, rule, method: str, url: str, token: str | None, query=None):
         return client.get(url, query_string=query or {}, headers=headers)
     if url.startswith("/api/"):
         body = {"action": "save", "msgstr": "x", "version": "0", "body": "x", "history_id": 1}
-        return client.post(url, json=body, headers=headers)
+        return client.open(url, method=method, json=body, headers=headers)
     form = {"msgstr": "x", "version": "0", "lang": "de", "username": "mallory"}
     if token:
         form["csrf_token"] = token
     return client.post(url, data=form, headers=headers)
 
 
+USAGE_TABLES = ('INSERT INTO "api_buckets"', 'INSERT INTO "api_tokens"')  # use, not state
+
+
 def database_dump(app) -> str:
     conn = sqlite3.connect(app.config["DATABASE"])
     try:
-        text = "\n".join(conn.iterdump())
+        text = "\n".join(line for line in conn.iterdump() if not line.startswith(USAGE_TABLES))
     finally:
         conn.close()
     return hashlib.sha1(text.encode()).hexdigest()
@@ -127,12 +139,30 @@ def project_state(app) -> tuple[dict, str]:
 
 
 def login(client, username: str) -> str:
+    """Log in through the form, and give the client an API token of the same person (the
+    REST API under /api/v1 knows tokens only), sent with every request it makes."""
     token = csrf_from(client.get("/auth/login").get_data(as_text=True))
     response = client.post(
         "/auth/login", data={"username": username, "password": PASSWORD, "csrf_token": token}
     )
     assert response.status_code == 302, response.get_data(as_text=True)[:300]
+    client.environ_base["HTTP_AUTHORIZATION"] = f"Bearer {api_token(client.application, username)}"
     return csrf_from(client.get("/").get_data(as_text=True))
+
+
+def api_token(app, username: str) -> str:
+    """A token with the person's role and languages, made for them."""
+    conn = database.connect(app.config["DATABASE"])
+    try:
+        person = people.find_user(conn, username)
+        roles = set(person.languages.values())
+        role = "reviewer" if roles == {"reviewer"} else "translator"
+        role = "coordinator" if person.is_coordinator else role
+        langs = [] if person.is_coordinator else sorted(person.languages)
+        name = f"{username}-{len(tokens.list_tokens(conn))}"
+        return tokens.create_token(conn, name, role, langs, person)
+    finally:
+        conn.close()
 
 
 # -- access control -------------------------------------------------------------------------------
@@ -151,7 +181,10 @@ def test_every_endpoint_but_login_and_static_needs_a_login(seed_app, client):
         url = build(rule, **values_for(seed_app))
         response = send(client, rule, method, url, token)
         where = f"{method} {url} -> {response.status_code}"
-        if url.startswith("/api/"):
+        if url.startswith("/api/v1/"):
+            assert response.status_code == 401, where
+            assert "API token is required" in response.get_json()["error"], where
+        elif url.startswith("/api/"):
             assert response.status_code == 401, where
             assert response.get_json() == {"error": "login required"}, where
         else:
@@ -475,10 +508,19 @@ def test_every_post_without_a_valid_csrf_token_is_refused(seed_app, client, forg
     posts = 0
     for rule, method in rules(seed_app, {"POST"}):
         url = build(rule, **values_for(seed_app))
+        if url.startswith("/api/v1/"):
+            continue  # below: no cookie counts there, so there is nothing to forge
         response = send(client, rule, method, url, forged)
         assert response.status_code == 400, f"POST {url} -> {response.status_code}"
         assert "CSRF" in response.get_data(as_text=True)
         posts += 1
+    # what a forged request can send (the session cookie, no Authorization) gets 401 there
+    del client.environ_base["HTTP_AUTHORIZATION"]
+    for rule, method in rules(seed_app, {"POST", "PUT", "DELETE"}):
+        url = build(rule, **values_for(seed_app))
+        if url.startswith("/api/v1/"):
+            response = send(client, rule, method, url, forged)
+            assert response.status_code == 401, f"{method} {url} -> {response.status_code}"
     assert posts >= 15
     assert project_state(seed_app) == before
 

@@ -81,3 +81,42 @@ def test_language_index_after_saves_equals_a_fresh_build(project):
     fresh = TranslationIndex.from_catalogs(language_catalogs(settings.locales_dir, "de"))
     assert patched.by_source == fresh.by_source
     assert patched.others("Stop the war!", "x") == [("a", "Krieg a!"), ("b", "Beendet den Krieg!")]
+
+
+def test_parsed_catalogs_kept_are_bounded(project, monkeypatch):
+    from translator.qa import context
+
+    monkeypatch.setattr(context, "CACHED_CATALOGS", 2)
+    monkeypatch.setattr(context, "_cache", context.OrderedDict())
+    folder = project.settings.locales_dir / "de" / "LC_MESSAGES"
+    for number, name in enumerate(("a", "b", "c")):
+        write(folder / f"{name}.po", f"Krieg {name}", 1_000_000_000 + number)
+    catalogs = language_catalogs(project.settings.locales_dir, "de")
+    assert {"a", "b", "c"} <= set(catalogs) and len(context._cache) == 2
+    index = context.language_index(project.settings.locales_dir, "de")
+    assert ("a", "Krieg a") in index.others("Stop the war!", "sample")  # built from all
+
+
+def test_threads_asking_at_once_wait_for_one_build(project, monkeypatch):
+    import threading
+    import time
+
+    from translator.qa import context
+
+    monkeypatch.setattr(context, "_indexes", {})
+    real, builds = context.language_catalogs, []
+
+    def slow_catalogs(*args, **kwargs):
+        builds.append(1)
+        time.sleep(0.2)  # long enough for every thread to be waiting
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(context, "language_catalogs", slow_catalogs)
+    found = []
+    ask = lambda: found.append(context.language_index(project.settings.locales_dir, "de"))  # noqa: E731
+    threads = [threading.Thread(target=ask) for _ in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=10)
+    assert len(builds) == 1 and len(found) == 4 and all(i is found[0] for i in found)

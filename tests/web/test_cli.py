@@ -136,14 +136,42 @@ def test_serve_runs_waitress_with_the_app(runner, root, monkeypatch):
         calls["app"], calls["options"] = app, options
 
     monkeypatch.setattr(waitress, "serve", fake_serve)
-    result = run(runner, root, "serve", "--host", "127.0.0.1", "--port", "8123")
+    result = run(runner, root, "serve", "--host", "127.0.0.1", "--port", "8123", "--workers", "1")
     assert result.exit_code == 0, result.output
     assert calls["options"]["port"] == 8123 and calls["options"]["host"] == "127.0.0.1"
     assert calls["app"].name == "translator.web"
     assert "one-time password" in result.output  # first run: the admin's password, once
     assert "http://127.0.0.1:8123/" in result.output
-    again = run(runner, root, "serve", "--port", "8123")
+    assert "waitress, 1 process × 8 threads" in result.output
+    again = run(runner, root, "serve", "--port", "8123", "--workers", "1")
     assert "one-time password" not in again.output
+
+
+def test_serve_runs_gunicorn_workers_over_the_app_built_once(runner, root, monkeypatch):
+    from gunicorn.app.base import BaseApplication
+
+    seen = {}
+
+    def fake_run(self):  # the configured gunicorn application, instead of its master loop
+        seen["cfg"], seen["app"] = self.cfg, self.wsgi()
+
+    monkeypatch.setattr(BaseApplication, "run", fake_run)
+    result = run(runner, root, "serve", "--port", "8124", "--workers", "3", "--threads", "2")
+    assert result.exit_code == 0, result.output
+    cfg = seen["cfg"]
+    assert (cfg.workers, cfg.threads, cfg.worker_class_str) == (3, 2, "gthread")
+    assert cfg.bind == ["127.0.0.1:8124"] and cfg.preload_app
+    assert seen["app"].name == "translator.web"  # the app made before forking, not re-imported
+    assert result.output.count("one-time password") == 1
+    assert "gunicorn, 3 workers × 2 threads" in result.output
+
+
+def test_default_workers_follow_the_cores():
+    from translator.web.server import default_workers, plan_server
+
+    assert [default_workers(n) for n in (1, 2, 3, 16)] == [2, 4, 6, 8]
+    assert plan_server(1, 8).server == "waitress"
+    assert plan_server(4, 8).server == "gunicorn"
 
 
 def test_flask_app_discovery(root, monkeypatch):

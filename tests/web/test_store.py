@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import polib
 import pytest
 
@@ -26,6 +28,20 @@ def test_unchanged_catalog_is_parsed_once(store):
     for _ in range(5):
         assert store.catalog("de", "sample") is first
     assert store.parses == 1
+
+
+def test_cache_is_bounded_and_forgets_the_least_recently_used(project):
+    make_web_project(project.root, ("de", "fr", "ar"))
+    store = Store(project, max_catalogs=2)
+    de = store.catalog("de", "sample")
+    store.catalog("fr", "sample")
+    assert store.catalog("de", "sample") is de  # de is now the most recent, fr the oldest
+    store.catalog("ar", "sample")  # no room: fr is forgotten
+    assert store.parses == 3
+    assert store.catalog("de", "sample") is de and store.catalog("ar", "sample")
+    assert store.parses == 3
+    store.catalog("fr", "sample")
+    assert store.parses == 4 and store.evictions == 2
 
 
 def test_changed_file_is_parsed_again(store, project):
@@ -133,3 +149,28 @@ def test_document_cached_by_identity(store, project):
     path = project.root / "source" / "sample.md"
     path.write_text(path.read_text(encoding="utf-8") + "\nOne more sentence.\n", encoding="utf-8")
     assert store.document("sample") is not first
+
+
+def test_document_listing_is_kept_until_the_folder_changes(store, project, monkeypatch):
+    source = project.settings.source_dir
+    os.utime(source, ns=(10**18, 10**18))  # long ago: not in the racy window
+    calls = []
+    real = type(project).slugs
+    monkeypatch.setattr(type(project), "slugs", lambda self: calls.append(1) or real(self))
+    assert store.slugs() == ["sample"] and store.slugs() == ["sample"]
+    assert len(calls) == 1  # listed once
+    (source / "other.md").write_text((source / "sample.md").read_text("utf-8"), "utf-8")
+    os.utime(source, ns=(10**18 + 1, 10**18 + 1))  # the new entry changed the folder
+    assert store.slugs() == ["other", "sample"] and len(calls) == 2
+    (source / "third.md").write_text("x", "utf-8")  # changed just now: listed every time
+    assert "third" in store.slugs() and store.slugs() and len(calls) == 4
+
+
+def test_a_request_leaves_the_database_log_open(app, client):
+    """The worker's idle connection spares a checkpoint and log deletion at each request."""
+    from tests.web.conftest import AuthActions
+
+    app.config["KEEP_DATABASES_OPEN"] = True  # as `translator serve` sets it
+    AuthActions(client).login("dana")
+    assert client.get("/").status_code == 200
+    assert os.path.exists(app.config["DATABASE"] + "-wal")  # the last close would delete it

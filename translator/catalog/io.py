@@ -1,6 +1,8 @@
 """Read and write PO/POT files with polib: clear errors on read, atomic replace on write.
 
-``write_catalog`` is the only code in the project that writes a PO file.
+``write_catalog`` is the only code in the project that writes a PO file. Code that keeps data
+derived from catalogs (the translation memory's index) registers with :func:`on_catalog_written`
+and is told of every write as it happens, under the writer's lock.
 """
 
 from __future__ import annotations
@@ -11,6 +13,7 @@ import glob
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import polib
@@ -20,6 +23,16 @@ from translator.errors import CatalogError
 from translator.text import unsafe_character
 
 WRAP_WIDTH = 79  # gettext's own default, so msgcat/msgmerge leave our files unchanged
+_listeners: list[Callable[[polib.POFile, Path], None]] = []
+
+
+def on_catalog_written(listener: Callable[[polib.POFile, Path], None]) -> None:
+    """Call ``listener(po, path)`` after every write of a catalog by this process.
+
+    A listener must not raise: the file is written by then, and its caller saw it succeed.
+    """
+    if listener not in _listeners:
+        _listeners.append(listener)
 
 
 def _remember_wrapped_fields() -> None:
@@ -136,6 +149,8 @@ def write_catalog(po: polib.POFile, path: Path) -> bool:
     if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:
         return False
     write_text_atomic(path, text)
+    for listener in _listeners:
+        listener(po, path)
     return True
 
 

@@ -3,9 +3,10 @@
 Each command is a thin front over the library (parse options, call, print); all printing
 happens in this package. Modules: :mod:`~.documents` (import, segment, extract, init, update),
 :mod:`~.prefill` (prefill, engines), :mod:`~.check`, :mod:`~.stats`, :mod:`~.build`,
-:mod:`~.serve`, :mod:`~.users`, :mod:`~.exchange` (export, merge), :mod:`~.tm` (TMX),
-:mod:`~.git` (commit, sync, merge-driver); shared pieces in :mod:`~.common`, error mapping
-and exit codes in :mod:`~.errors`, the progress bar of long commands in :mod:`~.progress`.
+:mod:`~.serve`, :mod:`~.users`, :mod:`~.tokens` (API tokens), :mod:`~.exchange` (export,
+merge), :mod:`~.tm` (TMX), :mod:`~.git` (commit, sync, merge-driver); shared pieces in
+:mod:`~.common`, error mapping and exit codes in :mod:`~.errors`, the progress bar of long
+commands in :mod:`~.progress`.
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from translator.cli import (
     serve,
     stats,
     tm,
+    tokens,
     users,
 )
 from translator.cli.common import ProjectContext
@@ -47,7 +49,7 @@ def cli(ctx: click.Context, root: Path | None) -> None:
     ctx.obj = ProjectContext(root)
 
 
-for _module in (documents, prefill, check, stats, build, serve, users, exchange, tm, git):
+for _module in (documents, prefill, check, stats, build, serve, users, tokens, exchange, tm, git):
     for _command in _module.COMMANDS:
         cli.add_command(_command)
 

@@ -28,14 +28,20 @@ from translator.errors import TranslatorError
 @click.option("--slug", help="Document name (default: from the title and date).")
 @click.option("--force", is_flag=True, help="Overwrite an existing source document.")
 @click.option("--stdout", "to_stdout", is_flag=True, help="Print the Markdown instead of saving.")
+@click.option(
+    "--explain", is_flag=True, help="Print what was dropped and why, line by line; write nothing."
+)
 @pass_project
-def import_command(ctx: ProjectContext, file: Path, lang, slug, force, to_stdout) -> None:
+def import_command(ctx: ProjectContext, file: Path, lang, slug, force, to_stdout, explain) -> None:
     """Turn FILE (plain text, scraped page, HTML, .docx) into source/<slug>.md."""
     from translator.importers import import_file
     from translator.languages import parse_language
 
     parse_language(lang)
     result = import_file(file, lang=lang, slug=slug)
+    if explain:
+        _explain(file, result)
+        return
     for line in result.dropped:
         click.echo(f"dropped: {line}", err=True)
     for line in result.warnings:
@@ -45,6 +51,17 @@ def import_command(ctx: ProjectContext, file: Path, lang, slug, force, to_stdout
         return
     target = ctx.project.save_source(result.slug, result.markdown, force=force)
     click.echo(ctx.project.relative(target))
+
+
+def _explain(file: Path, result) -> None:
+    """One line per dropped line or block, then what went to the front matter."""
+    for drop in result.explained:
+        where = f"{file}:{drop.line}" if drop.line else str(file)
+        click.echo(f'{where}: dropped "{drop.text}": {drop.reason}')
+    for key, value in result.meta.items():
+        click.echo(f"{file}: front matter {key}: {value}")
+    date = result.date or "none"
+    click.echo(f'{file}: title "{result.title}", date {date}, slug {result.slug}')
 
 
 @click.command()

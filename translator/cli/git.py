@@ -129,8 +129,11 @@ def merge_driver(base: Path, ours: Path, theirs: Path, path: str) -> None:
     sys.exit(run_merge_driver(base, ours, theirs, path, Path.cwd()))
 
 
-def start_autocommit(ctx: ProjectContext):
-    """With ``git_commit = "after-review"``: the server's committer thread, started (else None)."""
+def start_autocommit(ctx: ProjectContext, *, start: bool = True):
+    """With ``git_commit = "after-review"``: the server's committer thread (else None).
+
+    :param start: start it now; else the caller starts it (``serve``, once its workers run).
+    """
     settings = git_settings(ctx.project.settings)
     if settings.mode != "after-review":
         return None
@@ -153,7 +156,8 @@ def start_autocommit(ctx: ProjectContext):
 
     report = lambda line: click.echo(line, err=True)  # noqa: E731
     committer = QuietCommitter(latest, commit, settings.quiet, report=report)
-    committer.start()
+    if start:
+        committer.start()
     click.echo(f"translator: commits after {settings.quiet} quiet minutes", err=True)
     return committer
 

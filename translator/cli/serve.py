@@ -1,4 +1,5 @@
-"""``translator serve``: the review UI under waitress (the only command that imports Flask)."""
+"""``translator serve``: the review UI, gunicorn workers or waitress (the only command that
+imports Flask)."""
 
 from __future__ import annotations
 
@@ -27,21 +28,38 @@ from translator.errors import ConfigError
     envvar="TRANSLATOR_PORT",
     help="Port to listen on (or TRANSLATOR_PORT).",
 )
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 64))
+@click.option(
+    "--workers",
+    type=click.IntRange(1, 64),
+    default=None,
+    envvar="TRANSLATOR_WORKERS",
+    help="Worker processes (gunicorn; 1: one waitress process). Default: 2 per core, at most 8.",
+)
+@click.option(
+    "--threads", default=8, show_default=True, type=click.IntRange(1, 64), help="Per process."
+)
 @pass_project
-def serve(ctx: ProjectContext, host: str, port: int, threads: int) -> None:
-    """Run the review UI with waitress (first run: prints a one-time admin password)."""
-    import waitress
-
+def serve(ctx: ProjectContext, host: str, port: int, workers: int | None, threads: int) -> None:
+    """Run the review UI (first run: prints a one-time admin password)."""
     from translator.web import create_app
+    from translator.web.server import default_workers, plan_server, run_server
 
+    plan = plan_server(workers if workers is not None else default_workers(), threads)
     check_address(host, port)  # before the app writes instance/ (secret key, first admin)
-    app = create_app(project_root=ctx.project.root)
+    app = create_app(project_root=ctx.project.root)  # once, before any worker is forked
     from translator.cli.git import start_autocommit
 
-    start_autocommit(ctx)  # git_commit = "after-review": commits after a quiet period
-    click.echo(f"translator: review UI for {ctx.project.root} at http://{host}:{port}/", err=True)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="translator")
+    url = f"http://{host}:{port}/"
+    click.echo(
+        f"translator: review UI for {ctx.project.root} at {url} ({plan.describe()})", err=True
+    )
+    # git_commit = "after-review": commits after a quiet period, from this process only
+    committer = start_autocommit(ctx, start=False)  # refuses to serve without a repository
+    run_server(app, plan, host, port, on_ready=committer.start if committer else _nothing)
+
+
+def _nothing() -> None:
+    return None
 
 
 def check_address(host: str, port: int) -> None:

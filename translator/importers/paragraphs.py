@@ -45,6 +45,17 @@ class Para:
     hint: str = ""  # "title", "heading", "item" or "chrome", when markup says so
     marker: str = ""  # an item's number ("3") or "-", when markup says so
     lines: list[str] = field(default_factory=list)  # the source lines it was joined from
+    links: float = 0.0  # share of the text inside links (HTML): 1.0 for a link label
+    link_first: bool = False  # the text opens with a link (HTML): a teaser's headline
+
+
+@dataclass(frozen=True)
+class Drop:
+    """Something of the input that is not in the document: where it was, what, and why."""
+
+    line: int  # 1-based source line, 0 when unknown
+    text: str
+    reason: str
 
 
 def decode_text(data: bytes, filename: str, first_line: int = 1) -> str:

@@ -25,6 +25,7 @@ class Kind(enum.StrEnum):
     DATELINE = "dateline"
     SLOGANS = "slogans"
     SIGNATORIES = "signatories"
+    FOOTNOTES = "footnotes"  # the notes, after a thematic break, as a list numbered by mark
 
 
 @dataclass(frozen=True)
@@ -133,12 +134,24 @@ def _scalar(value: str) -> str:
     return value if plain else _quoted(value)
 
 
-def front_matter(*, slug: str, title: str, date: str, lang: str) -> str:
-    """The YAML front matter block, keys in canonical order; no date line when unknown."""
+# Front matter keys after the four every document has, in this order, each only when found.
+EXTRA_KEYS = ("translator_credit", "original_url", "footnote_refs")
+
+
+def front_matter(
+    *, slug: str, title: str, date: str, lang: str, extra: dict[str, str] | None = None
+) -> str:
+    """The YAML front matter block, keys in canonical order; no date line when unknown.
+
+    :param extra: more keys (:data:`EXTRA_KEYS`), written quoted after ``lang``.
+    """
     lines = ["---", f"slug: {_scalar(slug)}", f"title: {_quoted(title)}"]
     if date:
         lines.append(f"date: {date}")
-    lines += [f"lang: {_scalar(lang)}", "---"]
+    lines.append(f"lang: {_scalar(lang)}")
+    extra = extra or {}
+    lines += [f"{key}: {_quoted(extra[key])}" for key in EXTRA_KEYS if extra.get(key)]
+    lines.append("---")
     return "\n".join(lines)
 
 
@@ -163,14 +176,26 @@ def render_block(block: Block) -> str:
         return paragraphs
     if block.kind is Kind.LIST:
         return _items(block.items)
+    if block.kind is Kind.FOOTNOTES:
+        # Not "[^1]: ..." definitions: the segmenter would keep "[^1]:" in the sentence.
+        return "* * *\n\n" + _items(block.items)
     if block.kind is Kind.SIGNATORIES:
         body = "\n\n".join(p for p in (paragraphs, _items(block.items)) if p)
         return _container(block.kind.value, body)
     return _container(block.kind.value, paragraphs)
 
 
-def write_markdown(*, slug: str, title: str, date: str, lang: str, blocks: list[Block]) -> str:
+def write_markdown(
+    *,
+    slug: str,
+    title: str,
+    date: str,
+    lang: str,
+    blocks: list[Block],
+    extra: dict[str, str] | None = None,
+) -> str:
     """The whole canonical document: front matter, ``# title``, blocks; ends with one newline."""
-    parts = [front_matter(slug=slug, title=title, date=date, lang=lang), _heading(1, title)]
+    head = front_matter(slug=slug, title=title, date=date, lang=lang, extra=extra)
+    parts = [head, _heading(1, title)]
     parts += [render_block(b) for b in blocks if b.texts or b.items]
     return "\n\n".join(parts) + "\n"

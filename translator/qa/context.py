@@ -2,14 +2,15 @@
 
 The context carries the language's glossary and the index of its settled translations across
 all documents (for the consistency check). Front ends that already hold the catalogs pass them
-in; otherwise they are read from ``locales/<lang>/LC_MESSAGES/*.po``, and parsed catalogs (and
-the language's index) are kept until a file changes, so the editor can ask for a fresh context
-on every save.
+in; otherwise they are read from ``locales/<lang>/LC_MESSAGES/*.po``, and the language's index
+(and the most recently parsed catalogs, a bounded number) are kept until a file changes, so
+the editor can ask for a fresh context on every save.
 """
 
 from __future__ import annotations
 
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,9 +26,13 @@ if TYPE_CHECKING:
 
     from translator.config import Settings
 
-_cache: dict[Path, tuple[tuple[int, int], list[polib.POEntry]]] = {}
+# parsed catalogs, the most recently read ones only: a language's index is built from all of
+# them once, then patched from the changed ones; keeping all 20,000 would cost gigabytes
+CACHED_CATALOGS = 256
+_cache: OrderedDict[Path, tuple[tuple[int, int], list[polib.POEntry]]] = OrderedDict()
 _indexes: dict[tuple[str, str], tuple[dict, TranslationIndex]] = {}  # by (locales, lang)
 _lock = threading.Lock()
+_building: dict[tuple[str, str], threading.Lock] = {}  # one build of a language at a time
 
 
 def check_context(
@@ -68,9 +73,16 @@ def language_index(locales_dir: Path, lang: str) -> TranslationIndex:
     After a change only the changed catalogs are indexed again (:meth:`TranslationIndex.replaced`).
     The index is shared: treat it as read-only.
     """
+    key = (str(locales_dir), lang)
+    with _lock:
+        building = _building.setdefault(key, threading.Lock())
+    with building:  # threads asking at once wait for one build instead of each doing it
+        return _language_index(locales_dir, lang, key)
+
+
+def _language_index(locales_dir: Path, lang: str, key: tuple[str, str]) -> TranslationIndex:
     paths = {path.stem: path for path in (locales_dir / lang / "LC_MESSAGES").glob("*.po")}
     fingerprint = {slug: file_identity(path) for slug, path in paths.items()}
-    key = (str(locales_dir), lang)
     with _lock:
         cached = _indexes.get(key)
     if cached is not None and cached[0] == fingerprint:
@@ -129,9 +141,14 @@ def read_entries(path: Path) -> list[polib.POEntry]:
     identity = file_identity(path)
     with _lock:
         cached = _cache.get(path)
+        if cached is not None:
+            _cache.move_to_end(path)
     if cached is not None and cached[0] == identity:
         return cached[1]
     entries = list(read_catalog(path))
     with _lock:
         _cache[path] = (identity, entries)
+        _cache.move_to_end(path)
+        while len(_cache) > CACHED_CATALOGS:
+            _cache.popitem(last=False)
     return entries

@@ -124,6 +124,8 @@ _UNICODE_SCRIPT = {
 FULL_STOPS = "。！？؟۔।॥։።፧။។៕།\u037e"
 # Marks of our own that end a sentence in one pysbd language besides pysbd's list for it.
 _EXTRA_TERMINALS = {"ar": "؛"}
+# Marks pysbd counts that end no sentence: the Burmese genitive "၏" ("မြန်မာနိုင်ငံ၏ မြို့တော်").
+_NOT_TERMINALS = "၏"
 _LATIN_STOPS = ".!?…‼⁇⁈⁉"
 
 
@@ -179,11 +181,12 @@ def terminals(code: str) -> str:
 
     pysbd's own list for the language (``:`` and ``،`` in Arabic, ``;`` in Greek, ``։`` and
     ``:`` in Armenian; and the Arabic semicolon) plus the unambiguous full stops of every
-    script. The Latin ``. ! ? …``
+    script, less the Burmese genitive ``၏``. The Latin ``. ! ? …``
     count only where pysbd counts the full stop (not in Armenian, Amharic, Burmese or Urdu,
     whose own marks end sentences there).
     """
     own = "".join(LANGUAGE_CODES[code].Punctuations) + _EXTRA_TERMINALS.get(code, "")
+    own = "".join(ch for ch in own if ch not in _NOT_TERMINALS)
     latin = _LATIN_STOPS if "." in own else "!?"
     return "".join(dict.fromkeys(own + FULL_STOPS + latin))
 

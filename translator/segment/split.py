@@ -11,12 +11,16 @@ covered by a test. Measured per language in ``benchmarks/segmentation.py``.
 A boundary stands only if it follows a mark that ends sentences in the language (``. ! ? …``,
 ``。！？ ؟ ۔ । ։ ። ፧ ။``, Greek ``;``, Armenian ``:``, Arabic ``،``; translator.segment.language)
 or opens an item of an inline list (translator.segment.marks), lies outside inline Markdown,
-URLs and balanced quotes or brackets, and does not cut a list marker off its item. Before a
-lower-case word it stands only where pysbd put it and not after an abbreviation-like word
-("p. ej. sobre", "vb. greve"); abbreviations, initials and ordinals keep their sentence
-together (translator.segment.rules). A colon ends an Arabic or Persian sentence only after a
-short heading-like lead that no quotation follows ("سؤال وجواب: ...", not "قالت: «...»").
-We add boundaries pysbd misses (translator.segment.rules.own_cuts).
+URLs and balanced quotes or brackets, and does not cut a list marker off its item. No sentence
+starts at a comma or a closing bracket, inside a word ("J.-P.", Armenian "Ո՜րքան") or inside a
+number ("２．５"). Before a lower-case word a full stop ends a sentence only in Greek, and only
+where pysbd put it ("p. ej. sobre", "Magg. dei" are abbreviations); nor does the speaker after
+a quotation ("«Θα έρθεις;» ρώτησε", "「你明天會來嗎？」她問。") start one. Abbreviations, initials
+and ordinals keep their sentence together (translator.segment.rules). A colon ends an Arabic
+or Persian sentence only after a short heading-like lead that no quotation follows
+("سؤال وجواب: ...", not "قالت: «...»"). We add boundaries pysbd misses
+(translator.segment.rules.own_cuts). Ethiopic text is read with its wordspace after "።" as a
+space and its double wordspace "፡፡" as "።" (same offsets), so both split as a reader expects.
 """
 
 from __future__ import annotations
@@ -28,20 +32,20 @@ from functools import lru_cache
 import pysbd
 
 from translator.segment.language import base_language, ends_with_dot, library_language, terminals
-from translator.segment.marks import Enumeration, enumeration, protected
+from translator.segment.marks import QUOTE_PAIRS, Enumeration, enumeration, protected
 from translator.segment.rules import (
     CLOSERS,
     OPENERS,
     SPACE,
     abbreviated,
-    abbreviation_like,
     library_abbreviation,
+    lower_start,
     own_cuts,
 )
 
 # Bump when a rule changes what a block splits into: the segmentation cache (cache.py) keys on
 # it (and on this package's code and pysbd's version), so old spans are never reused.
-SEGMENTER_VERSION = 1
+SEGMENTER_VERSION = 2
 _CONTEXT = 100  # characters around a boundary that the rules look at
 _WINDOW = 2000
 _CLEAR_END = re.compile(r"(?<!\w)[^\W\d_][^\W\d_A-Z]{3,}[.!?] +(?=\S)")
@@ -53,6 +57,14 @@ _BLANK_LINE = re.compile(r"\n[ \t]*\n\s*(?=\S)")  # never inside a Markdown bloc
 _COLON_LEAD = 12  # words at most before a colon that ends an Arabic or Persian heading-like lead
 _COLON_LEADS = frozenset({"ar", "fa"})  # pysbd languages where a colon ends a lead
 _QUOTES = "\"'“‘„«‹(["
+_DASHES = " \u00a0–—-"  # between a quotation and its speaker: "…?“ – попита тя"
+_NO_START = ",;:)]}،؛"
+_WORDSPACE = "\u1361"  # Ethiopic "፡"
+_LETTER_DOT = re.compile(r"[^\W\d_]\.")  # one letter and a stop: either half of "أ.د."
+_SPEAKER = re.compile(
+    r"[^\s。！？]{1,6}[。！？]"
+)  # "她問。" after a quotation  # no sentence starts with these
+_IN_WORD = "՜՞՛"  # Armenian marks written on a word's vowel ("Ո՜րքան"): an end only before a space
 
 
 @dataclass
@@ -83,6 +95,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """
     if not text or text.isspace():
         return []
+    text = _ethiopic_view(text)
     code = library_language(lang, text)
     ends = terminals(code)
     if not any(ch in ends or ch in _BULLETS for ch in text):  # nothing can end a sentence
@@ -100,6 +113,15 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     bounds = [0, *cuts, len(text)]
     spans = (_strip(text, a, b) for a, b in zip(bounds, bounds[1:], strict=False))
     return [span for span in spans if span[0] < span[1]]
+
+
+def _ethiopic_view(text: str) -> str:
+    """The text as the rules see it, of the same length: in Ethiopic a wordspace after a full
+    stop separates ("።፡የተፈጥሮ" reads "። የተፈጥሮ"), and two wordspaces stand for a full stop
+    ("እዮም፡፡ ምስትውዓልን" reads "እዮም ። ምስትውዓልን")."""
+    if _WORDSPACE not in text:
+        return text
+    return text.replace("።" + _WORDSPACE, "። ").replace(_WORDSPACE * 2, " ።")
 
 
 @lru_cache(maxsize=32)
@@ -175,18 +197,57 @@ def _keeps(block: _Block, cut: int, last: int) -> bool:
     if not core or core[-1] not in block.ends:
         return False
     mark, following = core[-1], text[cut : cut + _CONTEXT].lstrip(OPENERS)
+    glued = not text[cut - 1].isspace()
+    if _cannot_start(text, cut, mark, glued):
+        return False
     if mark == ":" and block.code in _COLON_LEADS:
         return _lead_ends(text, last, cut)
     own = cut not in block.library
-    lower = following[:1].islower()
-    if lower and (own or (mark == "." and abbreviation_like(core, block.base, block.code))):
-        return False  # "p. ej. sobre": an abbreviation; our own cuts want a capital
+    if own and _attribution(text, last, cut):
+        return False
+    lower = _lower_case(following.lstrip(_DASHES)[:1])
+    quoted = text[:cut].rstrip()[-1] in CLOSERS
+    if lower and (own or quoted or (mark == "." and not lower_start(core, block.base, block.code))):
+        return False  # "p. ej. sobre", "«Θα έρθεις;» ρώτησε": an abbreviation, a quote's speaker
     if mark != ".":
         return True
-    glued = own and not text[cut - 1].isspace()
-    if glued and library_abbreviation(core.split()[-1][:-1], block.base, block.code):
+    if own and glued and library_abbreviation(core.split()[-1][:-1], block.base, block.code):
         return False  # "usw.Die": pysbd knows the abbreviation and saw no end
     return not abbreviated(core, following, block.base, block.code, opens_sentence=start == last)
+
+
+def _lower_case(letter: str) -> bool:
+    """A lower-case letter of a script that starts sentences with capitals (Georgian letters
+    are lower-case to Unicode, but its sentences start with them)."""
+    return letter.islower() and not "\u10a0" <= letter <= "\u10ff"
+
+
+def _cannot_start(text: str, cut: int, mark: str, glued: bool) -> bool:
+    """No sentence starts at ``cut``: before a comma or a closing bracket ("Gen., le"), inside
+    a word ("Ո՜րքան", "J.-P."), a number ("２．５") or a dotted abbreviation ("أ.د.")."""
+    if text[cut] in _NO_START:
+        return True
+    if not glued:
+        return False
+    number = text[cut].isdigit() and text[cut - 2].isdigit()
+    return mark in _IN_WORD or text[cut] in "-‐" or number or _dotted(text, cut)
+
+
+def _dotted(text: str, cut: int) -> bool:
+    """Whether ``cut`` falls between two one-letter parts of a dotted abbreviation."""
+    before = text[max(cut - 3, 0) : cut]
+    return bool(_LETTER_DOT.fullmatch(before[-2:]) and not before[:-2].isalpha()) and bool(
+        _LETTER_DOT.match(text, cut)
+    )
+
+
+def _attribution(text: str, last: int, cut: int) -> bool:
+    """A short tail after a quotation that opens the sentence names its speaker, in scripts
+    written without spaces ("「你明天會來嗎？」她問。")."""
+    first, closing = text[last:cut].lstrip()[:1], text[:cut].rstrip()[-1:]
+    if first not in QUOTE_PAIRS or not closing or closing not in QUOTE_PAIRS[first]:
+        return False
+    return bool(_SPEAKER.match(text, cut))
 
 
 def _lead_ends(text: str, last: int, cut: int) -> bool:

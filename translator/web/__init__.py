@@ -6,18 +6,24 @@ the one place to add an area. The instance folder is the project's git-ignored `
 
 The house, top to bottom: one package per audience, each a blueprint with its URL map in its
 ``__init__`` and its own templates: ``review`` (translators and reviewers: home, editor,
-preview), ``api`` (the editor's JSON calls), ``dashboard`` (coordinators' figures),
+preview), ``api`` (the editor's JSON calls), ``api_v1`` (the REST API for pipelines, with
+bearer tokens), ``dashboard`` (coordinators' figures),
 ``accounts`` (login, people, languages), ``notices`` (each person's notifications).
 Beneath them the shared Flask glue: ``access`` (who may open what), ``context`` (the store
-and this request's database), ``templating``, ``security``, ``errors``. At the bottom
+and this request's database), ``outbox`` (webhook deliveries and build jobs beside the
+requests), ``templating``, ``security``, ``errors``. At the bottom
 ``data``: catalogs, changes, help and the review database, with no Flask in it.
-``accounts_cli`` is the ``translator users`` command's door.
+``accounts_cli`` is the ``translator users`` command's door; ``server`` runs the app for
+``translator serve`` (gunicorn workers, or waitress in one process) and ``profiling`` finds
+its slow requests.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
+import tempfile
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
@@ -55,15 +61,24 @@ def create_app(test_config: dict[str, Any] | None = None, *, project_root=None) 
         hops = int(app.config["TRUSTED_PROXIES"])
         app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
 
-    from translator.web import accounts, context, errors, security, templating
+    from translator.web import accounts, context, errors, outbox, security, templating
 
     context.init_app(app, Project(settings))
+    outbox.init_app(app, app.extensions[context.STORE])
     security.init_app(app)
     accounts.init_app(app)
     templating.init_app(app)
     register_blueprints(app)
     errors.init_app(app)
+    if app.config["WORKER_PID_HEADER"]:
+        app.after_request(_worker_pid)
     return app
+
+
+def _worker_pid(response):
+    """Which process answered (``WORKER_PID_HEADER = True``: the multi-worker tests)."""
+    response.headers["X-Translator-Worker"] = str(os.getpid())
+    return response
 
 
 def register_blueprints(app: Flask) -> None:
@@ -72,7 +87,7 @@ def register_blueprints(app: Flask) -> None:
     A new area registers its blueprint here and, for a link in the top bar, calls
     :func:`translator.web.templating.add_nav` with its main endpoint (see ``dashboard``).
     """
-    from translator.web import accounts, api, dashboard, exchange, notices, review
+    from translator.web import accounts, api, api_v1, dashboard, exchange, notices, review
 
     app.register_blueprint(accounts.auth_bp)
     app.register_blueprint(review.bp)
@@ -81,6 +96,7 @@ def register_blueprints(app: Flask) -> None:
     app.register_blueprint(dashboard.bp)
     app.register_blueprint(notices.bp)
     app.register_blueprint(exchange.bp)
+    app.register_blueprint(api_v1.bp)
 
 
 def _defaults(instance_dir: Path) -> dict[str, Any]:
@@ -105,18 +121,43 @@ def _defaults(instance_dir: Path) -> dict[str, Any]:
         "PAGE_SIZE": 50,
         "MT_ENGINES": None,  # None: the project's `engines` setting; {"*": "dummy"} in tests
         "TRUSTED_PROXIES": 0,  # reverse proxies in front (their X-Forwarded-* are believed)
+        "CATALOG_CACHE_SIZE": 2000,  # parsed catalogs kept per worker process (LRU)
+        "WORKER_PID_HEADER": False,  # True: X-Translator-Worker names the answering process
+        "KEEP_DATABASES_OPEN": False,  # True under `translator serve` (web/context.keep_open)
+        "API_RATE_LIMIT": (600, 60),  # requests per seconds, per API token
     }
 
 
 def _instance_secret(instance: Path) -> str:
-    """A random key made on first start and kept (mode 0600) so sessions survive restarts."""
+    """A random key made on first start and kept (mode 0600) so sessions survive restarts.
+
+    Every worker process and every restart reads the same key, so a session or a CSRF token
+    made by one worker is valid in all. Made atomically: the key is written to a private temp
+    file, then hard-linked to ``secret_key``, which fails if another process got there first;
+    the loser reads the winner's key.
+    """
     path = instance / "secret_key"
-    if path.is_file():
-        key = path.read_text(encoding="ascii").strip()
-        if key:
-            return key
-    key = secrets.token_hex(32)
-    fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    with os.fdopen(fd, "w", encoding="ascii") as handle:
-        handle.write(key + "\n")
-    return key
+    key = _read_secret(path)
+    if key:
+        return key
+    fd, temp = tempfile.mkstemp(dir=instance, prefix=".secret_key.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="ascii") as handle:  # mkstemp makes it 0600
+            handle.write(secrets.token_hex(32) + "\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        with contextlib.suppress(FileExistsError):
+            os.link(temp, path)
+        if not _read_secret(path):  # an empty file an older version left when it crashed
+            os.replace(temp, path)
+    finally:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temp)
+    return _read_secret(path)
+
+
+def _read_secret(path: Path) -> str:
+    try:
+        return path.read_text(encoding="ascii").strip()
+    except FileNotFoundError:
+        return ""

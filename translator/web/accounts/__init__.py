@@ -1,7 +1,8 @@
 """The admin/accounts audience: logging in, and coordinators managing people and languages.
 
 - blueprint ``auth`` (``/auth``): log in and out, change one's password — views in :mod:`.auth`,
-  which also keeps the sessions (Flask-Login) and the first-run admin;
+  which also keeps the sessions (Flask-Login) and the first-run admin; one's own API tokens
+  (``/auth/tokens``) — :mod:`.tokens`;
 - blueprint ``admin`` (``/admin``): people (accounts, global and per-language roles, password
   resets) and languages (start catalogs) — views in :mod:`.admin`.
 
@@ -14,7 +15,7 @@ from __future__ import annotations
 
 from flask import Blueprint
 
-from translator.web.accounts import admin, auth
+from translator.web.accounts import admin, auth, tokens
 from translator.web.accounts.auth import init_app
 from translator.web.data.people import delete_user, describe_roles, list_users, require_user
 
@@ -35,6 +36,8 @@ auth_bp = Blueprint("auth", __name__, url_prefix="/auth", template_folder="templ
 auth_bp.add_url_rule("/login", view_func=auth.login, methods=GET_POST)
 auth_bp.add_url_rule("/logout", view_func=auth.logout, methods=POST)
 auth_bp.add_url_rule("/password", view_func=auth.password, methods=GET_POST)
+auth_bp.add_url_rule("/tokens", view_func=tokens.tokens, methods=GET_POST)
+auth_bp.add_url_rule("/tokens/<name>/revoke", "revoke_token", view_func=tokens.revoke, methods=POST)
 
 admin_bp = Blueprint("admin", __name__, url_prefix="/admin", template_folder="templates")
 admin_bp.add_url_rule("/people", view_func=admin.people)

@@ -164,6 +164,8 @@ def password():
 
 def _require_own_password():
     """Someone logged in with a one-time password may only change it (or log out)."""
+    if request.path.startswith("/api/v1/"):
+        return None  # the API knows tokens only, never the session
     if not current_user.is_authenticated or not current_user.must_change_password:
         return None
     if request.endpoint in ("auth.password", "auth.logout", "static"):

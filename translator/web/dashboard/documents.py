@@ -18,6 +18,7 @@ from translator.errors import TranslatorError
 from translator.web.access import coordinator_required
 from translator.web.context import get_db, get_store
 from translator.web.data import intake, notifications
+from translator.web.outbox import announce
 
 SALT = "translator.document-import"
 MAX_AGE = 24 * 3600  # seconds an import preview may wait for its accept
@@ -100,6 +101,9 @@ def _notify(accepted: intake.Accepted) -> None:
     actor = current_user.username
     if accepted.existing:
         notifications.notify_amended(conn, accepted.slug, accepted.fuzzy, actor)
+        fuzzy = {lang: len(pairs) for lang, pairs in sorted(accepted.fuzzy.items())}
+        payload = {"document": accepted.slug, "title": accepted.title, "by": actor}
+        announce("source.amended", {**payload, "fuzzy": fuzzy})
     else:
         notifications.notify_new_document(
             conn, accepted.slug, accepted.title, accepted.languages, actor

@@ -1,16 +1,17 @@
-"""Catalogs and source documents for the web app: parsed once, cached by file identity, and
-saved by read-modify-write under the catalog's lock with optimistic concurrency.
+"""Catalogs and source documents for the web app: parsed once, cached by file identity (a
+bounded LRU per process), and saved by read-modify-write under the catalog's lock with
+optimistic concurrency.
 
 A cached catalog is shared by every request and never modified in place: a save reads the file
 again under :func:`~translator.catalog.lock.catalog_lock`, checks that each entry it changes is
 still at the version the client saw (else :class:`Conflict`, carrying the current text), applies
 the change, writes atomically with :func:`~translator.catalog.io.write_catalog` and puts the
-written catalog in the cache. A file changed by anyone else (the CLI, Poedit, git) has a new
-identity (inode, size, mtime) and is parsed again on the next request; a file that fails to
-parse is cached as broken with its error (file and line) so other pages keep working. A save
-that cannot lock, read or write the file (disk full, read-only, busy) raises
-:class:`StorageError` and leaves the file as it was; temp files of writes a killed process
-left behind are removed under the lock.
+written catalog in the cache. A file changed by anyone else (another worker process, the CLI,
+Poedit, git) has a new identity (inode, size, mtime) and is parsed again on the next request;
+a file that fails to parse is cached as broken with its error (file and line) so other pages
+keep working. A save that cannot lock, read or write the file (disk full, read-only, busy)
+raises :class:`StorageError` and leaves the file as it was; temp files of writes a killed
+process left behind are removed under the lock.
 One :class:`Store` serves the app; a :class:`Workspace` is one document in one language as a
 request opened it; :class:`Refused` is a change the person may not make.
 """
@@ -22,6 +23,7 @@ import hashlib
 import os
 import sqlite3
 import threading
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -35,12 +37,16 @@ from translator.catalog.state import entry_state
 from translator.catalog.template import mark_revised
 from translator.errors import CatalogError, TranslatorError
 from translator.segment import read_document
+from translator.web.data.lru import LRUCache
 
 if TYPE_CHECKING:
     from translator.model import Document, EntryState
     from translator.project import Project
 
 Identity = tuple[int, int, int]  # inode, size, mtime_ns
+MAX_CATALOGS = 2000  # parsed catalogs kept per process (about 60 KB each at 50 entries)
+MAX_DOCUMENTS = 1000  # parsed source documents kept per process
+RACY_NS = 2_000_000_000  # a folder changed this recently may change again in the same tick
 
 
 def file_identity(path: Path) -> Identity | None:
@@ -215,23 +221,43 @@ class Change:
 class Store:
     """Cache and save path for one project's catalogs and documents (one per app)."""
 
-    def __init__(self, project: Project):
+    def __init__(
+        self, project: Project, max_catalogs: int = MAX_CATALOGS, max_documents: int = MAX_DOCUMENTS
+    ):
         self.project = project
-        self._lock = threading.Lock()
-        self._catalogs: dict[Path, tuple[Identity | None, CatalogView | CatalogError]] = {}
-        self._documents: dict[Path, tuple[Identity | None, DocumentView | TranslatorError]] = {}
+        self._lock = threading.Lock()  # the counters
+        self._catalogs: LRUCache[Path, tuple[Identity | None, CatalogView | CatalogError]]
+        self._catalogs = LRUCache(max_catalogs)
+        self._documents: LRUCache[Path, tuple[Identity | None, DocumentView | TranslatorError]]
+        self._documents = LRUCache(max_documents)
+        self._listings: dict[str, tuple[Identity | None, list[str]]] = {}
         self.parses = 0  # catalogs parsed for reading (tests check the cache works)
         # memo name -> hook(old value, new view, changed keys) -> new value, so derived data
         # (checks) is updated for the entries a save changed instead of recomputed for all
         self.carriers: dict[str, Callable[[object, CatalogView, list[str]], object]] = {}
+        # watcher(lang, slug, catalog before the change) -> None or a function called with the
+        # written catalog (under the lock): what must notice a save (webhooks) hooks in here
+        self.watchers: list[Callable[[str, str, polib.POFile], Callable | None]] = []
 
     # -- what exists (URLs are checked against these, never turned into paths directly) --
 
     def languages(self) -> list[str]:
-        return self.project.languages()
+        return self._listing("languages", self.project.settings.locales_dir)
 
     def slugs(self) -> list[str]:
-        return self.project.slugs()
+        return self._listing("slugs", self.project.settings.source_dir)
+
+    def _listing(self, name: str, folder: Path) -> list[str]:
+        """A directory listing, again only when the folder changed (an entry added or removed
+        changes its mtime): pages ask for the documents several times per request. A folder
+        changed in the last two seconds is listed again every time (timestamps are coarse)."""
+        stamp = file_identity(folder)
+        cached = self._listings.get(name)
+        racy = stamp is None or time.time_ns() - stamp[2] < RACY_NS
+        if cached is None or cached[0] != stamp or racy:
+            cached = (stamp, getattr(self.project, name)())
+            self._listings[name] = cached
+        return list(cached[1])
 
     def has_catalog(self, lang: str, slug: str) -> bool:
         return self.project.catalog_path(lang, slug).is_file()
@@ -242,18 +268,17 @@ class Store:
         """The catalog as it is on disk now; raises CatalogError when it cannot be parsed."""
         path = self.project.catalog_path(lang, slug)
         identity = file_identity(path)
-        with self._lock:
-            cached = self._catalogs.get(path)
+        cached = self._catalogs.get(path)
         if cached is None or cached[0] != identity:
             cached = (identity, self._parse(lang, slug, path))
-            with self._lock:
-                self._catalogs[path] = cached
+            self._catalogs.put(path, cached)
         if isinstance(cached[1], CatalogError):
             raise cached[1]
         return cached[1]
 
     def _parse(self, lang: str, slug: str, path: Path) -> CatalogView | CatalogError:
-        self.parses += 1
+        with self._lock:
+            self.parses += 1
         try:
             identity = file_identity(path)
             po = read_catalog(path)
@@ -265,8 +290,7 @@ class Store:
         """The parsed source document; raises SourceError when it cannot be read."""
         path = self.project.settings.source_dir / f"{slug}.md"
         identity = file_identity(path)
-        with self._lock:
-            cached = self._documents.get(path)
+        cached = self._documents.get(path)
         if cached is None or cached[0] != identity:
             try:
                 value: DocumentView | TranslatorError = DocumentView(
@@ -275,8 +299,7 @@ class Store:
             except TranslatorError as exc:
                 value = exc
             cached = (identity, value)
-            with self._lock:
-                self._documents[path] = cached
+            self._documents.put(path, cached)
         if isinstance(cached[1], TranslatorError):
             raise cached[1]
         return cached[1]
@@ -329,24 +352,27 @@ class Store:
                     raise Conflict(Snapshot.of(entry))
                 entries[key] = entry
             before = {key: Snapshot.of(entry) for key, entry in entries.items()}
+            noticed = [watch(lang, slug, po) for watch in self.watchers]
             change(po, entries)
             changes = [Change(before[key], Snapshot.of(entry)) for key, entry in entries.items()]
-            if any(c.before.version != c.after.version for c in changes):
+            written = any(c.before.version != c.after.version for c in changes)
+            if written:
                 mark_revised(po)  # staleness checks compare this with the template's date
                 write_catalog(po, path)
             view = CatalogView(lang, slug, path, file_identity(path), po)
             changed = [c.after.key for c in changes if c.before.version != c.after.version]
             self._carry(previous, view, changed)
-            with self._lock:
-                self._catalogs[path] = (view.identity, view)
+            self._catalogs.put(path, (view.identity, view))
             if after_write is not None:
                 after_write(changes)
+            for then in noticed if written else ():
+                if then is not None:
+                    then(po)
         _refresh_stats_index(path, po)
         return view, changes
 
     def _cached_view(self, path: Path, identity: Identity | None) -> CatalogView | None:
-        with self._lock:
-            cached = self._catalogs.get(path)
+        cached = self._catalogs.get(path)
         if cached is None or cached[0] != identity or not isinstance(cached[1], CatalogView):
             return None
         return cached[1]
@@ -366,11 +392,16 @@ class Store:
             except (TranslatorError, OSError, ValueError, KeyError):
                 continue  # computed afresh on next use
 
+    @property
+    def evictions(self) -> int:
+        """Catalogs the bounded cache forgot to make room (parsed again when used)."""
+        return self._catalogs.evictions
+
     def forget(self) -> None:
-        """Drop every cached catalog and document."""
-        with self._lock:
-            self._catalogs.clear()
-            self._documents.clear()
+        """Drop every cached catalog, document and listing."""
+        self._listings.clear()
+        self._catalogs.clear()
+        self._documents.clear()
 
 
 @dataclass

@@ -1,6 +1,8 @@
 """The review UI's own SQLite database: people, their languages and roles, the audit log,
 comments, login attempts, where each person left off, notifications and their mail settings
-(:mod:`.notifications`), and the groups of mass actions that can be undone (:mod:`.mass`).
+(:mod:`.notifications`), the groups of mass actions that can be undone (:mod:`.mass`), and
+what the pipelines' API keeps: tokens and their rate buckets (:mod:`.tokens`), build jobs
+(:mod:`.jobs`), webhooks and their deliveries (:mod:`.webhooks`).
 
 Catalogs stay the truth for translations; this database records who did what. Every function
 takes an open connection (WAL mode, so readers never wait for a writer): the web app keeps one
@@ -119,6 +121,62 @@ CREATE TABLE IF NOT EXISTS mass_items (
     after_version TEXT NOT NULL
 );
 CREATE INDEX IF NOT EXISTS mass_items_group ON mass_items (group_id);
+CREATE TABLE IF NOT EXISTS api_tokens (
+    id INTEGER PRIMARY KEY,
+    name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+    token_hash TEXT NOT NULL UNIQUE,
+    role TEXT NOT NULL CHECK (role IN ('coordinator', 'reviewer', 'translator')),
+    languages TEXT NOT NULL DEFAULT '',
+    user_id INTEGER REFERENCES users(id) ON DELETE CASCADE,
+    created TEXT NOT NULL,
+    last_used TEXT
+);
+CREATE TABLE IF NOT EXISTS api_buckets (
+    token_id INTEGER PRIMARY KEY REFERENCES api_tokens(id) ON DELETE CASCADE,
+    tokens REAL NOT NULL,
+    at REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS build_jobs (
+    id TEXT PRIMARY KEY,
+    created TEXT NOT NULL,
+    username TEXT NOT NULL,
+    request TEXT NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('queued', 'running', 'done', 'failed')),
+    worker TEXT NOT NULL DEFAULT '',
+    started TEXT,
+    finished TEXT,
+    report TEXT,
+    error TEXT NOT NULL DEFAULT ''
+);
+CREATE TABLE IF NOT EXISTS webhooks (
+    id INTEGER PRIMARY KEY,
+    url TEXT NOT NULL,
+    secret TEXT NOT NULL,
+    events TEXT NOT NULL,
+    username TEXT NOT NULL,
+    created TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS webhook_deliveries (
+    id INTEGER PRIMARY KEY,
+    hook_id INTEGER NOT NULL REFERENCES webhooks(id) ON DELETE CASCADE,
+    event TEXT NOT NULL,
+    body TEXT NOT NULL,
+    created TEXT NOT NULL,
+    status TEXT NOT NULL DEFAULT 'pending' CHECK (status IN ('pending', 'delivered', 'failed')),
+    attempts INTEGER NOT NULL DEFAULT 0,
+    next_at REAL NOT NULL,
+    lease REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS webhook_due ON webhook_deliveries (status, next_at);
+CREATE TABLE IF NOT EXISTS webhook_attempts (
+    id INTEGER PRIMARY KEY,
+    delivery_id INTEGER NOT NULL REFERENCES webhook_deliveries(id) ON DELETE CASCADE,
+    at TEXT NOT NULL,
+    status_code INTEGER,
+    error TEXT NOT NULL DEFAULT '',
+    seconds REAL NOT NULL DEFAULT 0
+);
+CREATE INDEX IF NOT EXISTS webhook_attempts_delivery ON webhook_attempts (delivery_id);
 """
 
 

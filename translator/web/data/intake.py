@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from translator.catalog import build_template, read_catalog, update_catalog
 from translator.catalog.io import write_text_atomic
 from translator.errors import SourceError, TranslatorError
-from translator.importers import ImportResult, import_file, import_html, import_text
+from translator.importers import ImportResult, import_file, import_source
 from translator.importers.paragraphs import decode_text
 from translator.languages import parse_language
 from translator.segment import parse_document
@@ -68,6 +68,8 @@ class ImportPreview:
     lang: str
     dropped: list[str]
     warnings: list[str]
+    explained: list[tuple[int, str, str]]  # (line, text, reason) for everything left out
+    meta: dict[str, str]  # front matter found beyond slug/title/date/lang (translator_credit ...)
     blocks: list[Block]
     sentences: int
     existing: bool  # a new version of a document the project has
@@ -106,13 +108,14 @@ def import_upload(data: bytes, filename: str, *, lang: str, slug: str | None) ->
         result.warnings = [w.replace(str(path), filename) for w in result.warnings]
         return result
     text = decode_text(data, filename)
-    importer = import_html if kind == "html" else import_text
-    return importer(text, lang=lang, slug=slug, filename=filename)
+    kind = "html" if kind == "html" else "auto"  # a page source saved as .txt is HTML too
+    return import_source(text, lang=lang, slug=slug, filename=filename, kind=kind)
 
 
 def import_pasted(text: str, *, lang: str, slug: str | None) -> ImportResult:
-    """Import text pasted into the form (a page copied from a website)."""
-    return import_text(text.replace("\r\n", "\n"), lang=lang, slug=slug, filename="pasted text")
+    """Import text pasted into the form (a page copied from a website, or its HTML source)."""
+    text = text.replace("\r\n", "\n")
+    return import_source(text, lang=lang, slug=slug, filename="pasted text")
 
 
 def read_markdown(markdown: str, slug: str) -> Document:
@@ -143,6 +146,8 @@ def preview_import(project: Project, result: ImportResult) -> ImportPreview:
         date=result.date,
         lang=doc.lang,
         dropped=list(result.dropped),
+        explained=[(drop.line, drop.text, drop.reason) for drop in result.explained],
+        meta=dict(result.meta),
         warnings=list(result.warnings),
         blocks=document_blocks(doc),
         sentences=len({segment.text for segment in doc.segments}),

@@ -54,9 +54,16 @@ class Decided:
 
 
 def merge_file(
-    space: Workspace, user: User, conn: sqlite3.Connection, upload: Upload, approve_all: bool
+    space: Workspace,
+    user: User,
+    conn: sqlite3.Connection,
+    upload: Upload,
+    approve_all: bool,
+    origin: str = "",
 ) -> tuple[MergeReport, dict[str, str]]:
     """Check and merge an upload; the report and the current version of each conflict's entry.
+
+    :param origin: what the audit log records (default: the upload's ``upload:<tool>``).
 
     :raises UploadError: the file does not fit this catalog (nothing was written).
     :raises Refused: the person may not edit, or asked to approve without being a reviewer.
@@ -67,7 +74,7 @@ def merge_file(
     check_upload(upload, space.view.po, space.slug, space.lang)
     for _attempt in range(ATTEMPTS):
         try:
-            report = _merge_once(space, user, conn, upload, approve_all)
+            report = _merge_once(space, user, conn, upload, approve_all, origin)
         except Conflict:
             continue  # a save came between our read and the lock: read again
         current = {c.id: entry_version(space.view.entry(c.id)) for c in report.conflicts}
@@ -75,7 +82,7 @@ def merge_file(
     raise StorageError("The catalog kept changing while the file was merged; nothing was saved.")
 
 
-def _merge_once(space, user, conn, upload: Upload, approve_all: bool) -> MergeReport:
+def _merge_once(space, user, conn, upload: Upload, approve_all: bool, origin: str) -> MergeReport:
     """One read-modify-write: versions from the cached view, the merge on the fresh file."""
     view = space.store.catalog(space.lang, space.slug)
     versions = {
@@ -96,6 +103,7 @@ def _merge_once(space, user, conn, upload: Upload, approve_all: bool) -> MergeRe
             approve_all=approve_all,
         )
         report.document, report.language = space.slug, space.lang
+        report.origin = origin or report.origin
         box["report"] = report
 
     def record(_changes):
