@@ -160,18 +160,24 @@ def _known_facts(
 
 
 def _language_counts(facts: dict[str, dict]) -> dict[str, dict[str, int]]:
-    """Each document's findings, plus the consistency failures its comparisons find now."""
-    offered: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for slug, fact in facts.items():
+    """Each document's findings, plus the consistency failures its comparisons find now.
+
+    A comparison (key, own) fails when another document settled ``key`` on another text: of
+    all the texts offered for the key, those that are not ``own`` and not this document's.
+    """
+    texts: dict[str, Counter] = defaultdict(Counter)  # key -> settled text -> documents
+    for fact in facts.values():
         for key, text in fact["settled"].items():
-            offered[key].append((slug, text))
+            texts[key][text] += 1
     counts = {}
     for slug, fact in facts.items():
         issues = Counter(fact["issues"])
-        issues[_CONSISTENCY] += sum(
-            any(where != slug and text != own for where, text in offered.get(key, ()))
-            for key, own in fact["asked"]
-        )
+        mine = fact["settled"]
+        for key, own in fact["asked"]:
+            offered = texts.get(key)
+            if offered:
+                others = offered.total() - offered[own] - (mine.get(key, own) != own)
+                issues[_CONSISTENCY] += others > 0
         counts[slug] = {severity: issues[severity] for severity in SEVERITIES if issues[severity]}
     return counts
 
