@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import operator
 from collections.abc import Callable, Iterable
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field
 
 import polib
 
@@ -65,7 +65,10 @@ class CatalogStats:
         return self
 
     def to_dict(self) -> dict:
-        data = asdict(self)
+        """The fields in order (as ``dataclasses.asdict``, without its deep copies: a table of
+        20,000 catalogs is turned into JSON at once), then the two percentages."""
+        data = {name: getattr(self, name) for name in self.__dataclass_fields__}
+        data["issues"] = dict(self.issues)
         data.update(percent=self.percent, percent_words=self.percent_words)
         return data
 
