@@ -33,6 +33,7 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS pairs_by_key ON pairs (lang, key)",
     "CREATE INDEX IF NOT EXISTS pairs_by_slug ON pairs (lang, slug)",
 )
+_SCHEMA_SCRIPT = ";\n".join(_SCHEMA)  # constant DDL, one executescript call
 _BATCH = 500
 _stores: dict[tuple[str, int], TranslationStore | None] = {}
 _lock = threading.Lock()
@@ -127,9 +128,7 @@ def _open(path: Path, locales_dir: Path) -> TranslationStore | None:
         conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        for statement in _SCHEMA:
-            conn.execute(statement)
-        conn.commit()
+        conn.executescript(_SCHEMA_SCRIPT)
     except (OSError, sqlite3.Error):
         return None
     return TranslationStore(conn, locales_dir)
