@@ -147,7 +147,21 @@ def test_facts_lost_from_the_index_file_are_found_again(project, reads):
     figures(project)
     with sqlite3.connect(project.settings.instance_dir / index.INDEX_NAME) as conn:
         conn.execute("UPDATE catalogs SET checks = '' WHERE path LIKE 'ar/%'")
+        conn.execute("DELETE FROM meta WHERE key = 'issues:ar'")  # the language's counts too
     index._OPEN.clear()
     reads.clear()
     assert figures(project) == reference(project)
     assert {lang for _, lang in reads} == {"ar"}  # only those catalogs are checked again
+
+
+def test_an_unchanged_language_answers_from_its_counts(project, reads, monkeypatch):
+    figures(project)
+    edited_lang, _, _ = make_inconsistent(project)
+    index._OPEN.clear()
+    decoded = []
+    real = checked._language_counts
+    monkeypatch.setattr(checked, "_language_counts", lambda facts: decoded.append(1) or real(facts))
+    reads.clear()
+    assert figures(project) == reference(project)
+    assert len(decoded) == 1  # only the edited language's facts were looked at again
+    assert {lang for _, lang in reads} == {edited_lang}

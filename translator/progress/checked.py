@@ -9,7 +9,8 @@ The consistency check also reads the other documents of the language: storing it
 make one edit invalidate every catalog of the language. Instead a record keeps two lists of short
 hashes: the settled translations the catalog offers (source -> text), and the comparisons its
 entries asked for (source, own text). :func:`issue_counts` answers those from the records of the
-language, with no catalog read; editing one catalog re-reads that catalog only.
+language, with no catalog read; editing one catalog re-reads that catalog only. While no
+catalog of a language changed, its counts themselves come back from the index.
 """
 
 from __future__ import annotations
@@ -134,7 +135,16 @@ def issue_counts(
         if lang in wanted and not record.error:
             by_lang[lang].append(record)
     keys = {lang: check_key(settings, lang) for lang in by_lang}
-    group = [record for records_of in by_lang.values() for record in records_of]
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    changed: dict[str, str] = {}  # language -> the fingerprint its new counts will carry
+    for lang, records_of in by_lang.items():
+        mark = _fingerprint(records_of, keys[lang])
+        memo = index.language_memo(f"issues:{lang}")
+        if memo is not None and memo[0] == mark:  # no catalog of the language changed
+            counts.update({(slug, lang): found for slug, found in memo[1].items()})
+        else:
+            changed[lang] = mark
+    group = [record for lang in changed for record in by_lang[lang]]
     facts = _known_facts(index, group, keys)
     todo = [record for record in group if record.path not in facts]
     work = [FactsJob(settings, r.language, r.document, r.path, keys[r.language]) for r in todo]
@@ -142,11 +152,17 @@ def issue_counts(
     fresh = [(r, keys[r.language], data) for r, data in zip(todo, found, strict=True) if data]
     index.store_checks(fresh)
     facts.update({record.path: data for record, _, data in fresh})
-    counts = {}
-    for lang, records_of in by_lang.items():
-        parsed = {r.document: json.loads(facts[r.path]) for r in records_of if r.path in facts}
-        counts.update({(slug, lang): n for slug, n in _language_counts(parsed).items()})
+    for lang, mark in changed.items():
+        parsed = {r.document: json.loads(facts[r.path]) for r in by_lang[lang] if r.path in facts}
+        language = _language_counts(parsed)
+        index.store_language_memo(f"issues:{lang}", mark, language)
+        counts.update({(slug, lang): found for slug, found in language.items()})
     return counts
+
+
+def _fingerprint(records: list[CatalogRecord], key: str) -> str:
+    """Changes when a catalog of the language, its glossary or the checks change."""
+    return _hash(key + "|" + ";".join(f"{r.path}:{r.identity}" for r in records))
 
 
 def _known_facts(
