@@ -4,6 +4,7 @@ one pass, and an edit re-reads only the catalog edited (consistency answered fro
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import sys
@@ -165,3 +166,27 @@ def test_an_unchanged_language_answers_from_its_counts(project, reads, monkeypat
     assert figures(project) == reference(project)
     assert len(decoded) == 1  # only the edited language's facts were looked at again
     assert {lang for _, lang in reads} == {edited_lang}
+
+
+def test_a_catalog_rewritten_within_the_racy_window_is_checked_again(project):
+    """Same size, same inode, same mtime_ns, other text: only the racy rule can tell."""
+    pattern = re.compile(r'\nmsgstr "[A-Za-z]+ [A-Za-z]')
+    places = [(lang, slug) for lang in project.languages() for slug in project.slugs()]
+    lang, slug = next(
+        (lang, slug)
+        for lang, slug in places
+        if pattern.search(project.catalog_path(lang, slug).read_text("utf-8"))
+    )
+    path = project.catalog_path(lang, slug)
+    stamp = time.time_ns()
+    os.utime(path, ns=(stamp, stamp))  # written "now": its record stays racy
+    before = figures(project)
+    text = path.read_text("utf-8")
+    at = pattern.search(text)
+    cut = at.end() - 3  # the letter before a space becomes a space: a double space
+    path.write_bytes(text[:cut].encode() + b" " + text[cut + 1 :].encode())
+    os.utime(path, ns=(stamp, stamp))
+    index._OPEN.clear()
+    after = figures(project)
+    assert after == reference(project)
+    assert after[slug, lang] != before[slug, lang]

@@ -140,7 +140,8 @@ def issue_counts(
     for lang, records_of in by_lang.items():
         mark = _fingerprint(records_of, keys[lang])
         memo = index.language_memo(f"issues:{lang}")
-        if memo is not None and memo[0] == mark:  # no catalog of the language changed
+        settled = not any(record.racy for record in records_of)  # see index.RACY_NS
+        if memo is not None and memo[0] == mark and settled:  # no catalog of it changed
             counts.update({(slug, lang): found for slug, found in memo[1].items()})
         else:
             changed[lang] = mark
