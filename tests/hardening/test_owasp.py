@@ -270,6 +270,7 @@ REVIEWED_SQL_NAMES = {
     "column": "people.login_wait: 'username' or 'address' from a fixed tuple",
     "sql": "database.changes_since: constant text plus the 'marks' placeholders; "
     "tm.index.MemoryIndex.query: the constant texts of tm.index and tm.search",
+    "statement": "qa.stored._open: each of the constant statements of _SCHEMA",
 }
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -35,7 +36,11 @@ _SCHEMA = (
 )
 _SCHEMA_SCRIPT = ";\n".join(_SCHEMA)  # constant DDL, one executescript call
 _BATCH = 500
-_stores: dict[tuple[str, int], TranslationStore | None] = {}
+# this process's open stores, least recently used first: a process over many projects (a test
+# run) keeps at most MAX_OPEN files open; a store closed while in use only makes that call fall
+# back to the in-memory index (its methods catch sqlite3.Error)
+MAX_OPEN = 8
+_stores: OrderedDict[tuple[str, int], TranslationStore | None] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -119,6 +124,11 @@ def open_store(instance_dir: Path, locales_dir: Path) -> TranslationStore | None
     with _lock:
         if slot not in _stores:
             _stores[slot] = _open(path, locales_dir)
+            while len(_stores) > MAX_OPEN:
+                (_path, pid), old = _stores.popitem(last=False)
+                if old is not None and pid == os.getpid():
+                    old.conn.close()
+        _stores.move_to_end(slot)
         return _stores[slot]
 
 
