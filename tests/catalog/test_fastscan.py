@@ -3,6 +3,7 @@ ones either the same entries or a hand-over (so the same verdict and the same me
 
 from __future__ import annotations
 
+import dataclasses
 import random
 import shutil
 import sys
@@ -46,7 +47,7 @@ def full(text: str) -> list:
 def verdict(text: str, monkeypatch=None):
     """scan_catalog's entries or its error message."""
     try:
-        return [vars(entry) for entry in syntax.scan_catalog(text, "x.po")]
+        return [dataclasses.asdict(entry) for entry in syntax.scan_catalog(text, "x.po")]
     except CatalogError as exc:
         return str(exc)
 

@@ -4,6 +4,7 @@ one pass, and an edit re-reads only the catalog edited (consistency answered fro
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import sqlite3
 import sys
@@ -147,7 +148,45 @@ def test_facts_lost_from_the_index_file_are_found_again(project, reads):
     figures(project)
     with sqlite3.connect(project.settings.instance_dir / index.INDEX_NAME) as conn:
         conn.execute("UPDATE catalogs SET checks = '' WHERE path LIKE 'ar/%'")
+        conn.execute("DELETE FROM meta WHERE key = 'issues:ar'")  # the language's counts too
     index._OPEN.clear()
     reads.clear()
     assert figures(project) == reference(project)
     assert {lang for _, lang in reads} == {"ar"}  # only those catalogs are checked again
+
+
+def test_an_unchanged_language_answers_from_its_counts(project, reads, monkeypatch):
+    figures(project)
+    edited_lang, _, _ = make_inconsistent(project)
+    index._OPEN.clear()
+    decoded = []
+    real = checked._language_counts
+    monkeypatch.setattr(checked, "_language_counts", lambda facts: decoded.append(1) or real(facts))
+    reads.clear()
+    assert figures(project) == reference(project)
+    assert len(decoded) == 1  # only the edited language's facts were looked at again
+    assert {lang for _, lang in reads} == {edited_lang}
+
+
+def test_a_catalog_rewritten_within_the_racy_window_is_checked_again(project):
+    """Same size, same inode, same mtime_ns, other text: only the racy rule can tell."""
+    pattern = re.compile(r'\nmsgstr "[A-Za-z]+ [A-Za-z]')
+    places = [(lang, slug) for lang in project.languages() for slug in project.slugs()]
+    lang, slug = next(
+        (lang, slug)
+        for lang, slug in places
+        if pattern.search(project.catalog_path(lang, slug).read_text("utf-8"))
+    )
+    path = project.catalog_path(lang, slug)
+    stamp = time.time_ns()
+    os.utime(path, ns=(stamp, stamp))  # written "now": its record stays racy
+    before = figures(project)
+    text = path.read_text("utf-8")
+    at = pattern.search(text)
+    cut = at.end() - 3  # the letter before a space becomes a space: a double space
+    path.write_bytes(text[:cut].encode() + b" " + text[cut + 1 :].encode())
+    os.utime(path, ns=(stamp, stamp))
+    index._OPEN.clear()
+    after = figures(project)
+    assert after == reference(project)
+    assert after[slug, lang] != before[slug, lang]

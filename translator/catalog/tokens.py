@@ -16,7 +16,7 @@ BAD_ESCAPE = re.compile(r"\\(?![ntbrfva\\\"'?0-7]|x[0-9a-fA-F])")
 _ESCAPE = re.compile(r"\\(x[0-9a-fA-F]+|[0-7]{1,3}|.)")
 
 
-@dataclass
+@dataclass(slots=True)
 class RawEntry:
     """One entry as written: enough for states and statistics, without polib."""
 

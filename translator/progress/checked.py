@@ -9,7 +9,8 @@ The consistency check also reads the other documents of the language: storing it
 make one edit invalidate every catalog of the language. Instead a record keeps two lists of short
 hashes: the settled translations the catalog offers (source -> text), and the comparisons its
 entries asked for (source, own text). :func:`issue_counts` answers those from the records of the
-language, with no catalog read; editing one catalog re-reads that catalog only.
+language, with no catalog read; editing one catalog re-reads that catalog only. While no
+catalog of a language changed, its counts themselves come back from the index.
 """
 
 from __future__ import annotations
@@ -36,6 +37,7 @@ from translator.qa.index import normal_text
 
 if TYPE_CHECKING:
     from translator.config import Settings
+    from translator.glossary import Glossary
     from translator.progress.index import StatsIndex
     from translator.progress.records import CatalogRecord
 
@@ -74,6 +76,7 @@ class FactsJob:
     lang: str
     slug: str
     rel: str  # relative to locales/
+    key: str  # check_key(settings, lang): the glossary is read once per key in each process
 
 
 class _Recorder(TranslationIndex):
@@ -98,7 +101,7 @@ def catalog_facts(job: FactsJob) -> str | None:
     context = CheckContext(
         lang=job.lang,
         source_lang=job.settings.source_language,
-        glossary=language_glossary(job.settings.glossary_dir, job.lang),
+        glossary=_glossary(job),
         translations=recorder,
         slug=job.slug,
     )
@@ -132,19 +135,35 @@ def issue_counts(
         if lang in wanted and not record.error:
             by_lang[lang].append(record)
     keys = {lang: check_key(settings, lang) for lang in by_lang}
-    group = [record for records_of in by_lang.values() for record in records_of]
+    counts: dict[tuple[str, str], dict[str, int]] = {}
+    changed: dict[str, str] = {}  # language -> the fingerprint its new counts will carry
+    for lang, records_of in by_lang.items():
+        mark = _fingerprint(records_of, keys[lang])
+        memo = index.language_memo(f"issues:{lang}")
+        settled = not any(record.racy for record in records_of)  # see index.RACY_NS
+        if memo is not None and memo[0] == mark and settled:  # no catalog of it changed
+            counts.update({(slug, lang): found for slug, found in memo[1].items()})
+        else:
+            changed[lang] = mark
+    group = [record for lang in changed for record in by_lang[lang]]
     facts = _known_facts(index, group, keys)
     todo = [record for record in group if record.path not in facts]
-    work = [FactsJob(settings, r.language, r.document, r.path) for r in todo]
+    work = [FactsJob(settings, r.language, r.document, r.path, keys[r.language]) for r in todo]
     found = run_parallel(catalog_facts, work, jobs=jobs, on_done=on_done)
     fresh = [(r, keys[r.language], data) for r, data in zip(todo, found, strict=True) if data]
     index.store_checks(fresh)
     facts.update({record.path: data for record, _, data in fresh})
-    counts = {}
-    for lang, records_of in by_lang.items():
-        parsed = {r.document: json.loads(facts[r.path]) for r in records_of if r.path in facts}
-        counts.update({(slug, lang): n for slug, n in _language_counts(parsed).items()})
+    for lang, mark in changed.items():
+        parsed = {r.document: json.loads(facts[r.path]) for r in by_lang[lang] if r.path in facts}
+        language = _language_counts(parsed)
+        index.store_language_memo(f"issues:{lang}", mark, language)
+        counts.update({(slug, lang): found for slug, found in language.items()})
     return counts
+
+
+def _fingerprint(records: list[CatalogRecord], key: str) -> str:
+    """Changes when a catalog of the language, its glossary or the checks change."""
+    return _hash(key + "|" + ";".join(f"{r.path}:{r.identity}" for r in records))
 
 
 def _known_facts(
@@ -158,18 +177,24 @@ def _known_facts(
 
 
 def _language_counts(facts: dict[str, dict]) -> dict[str, dict[str, int]]:
-    """Each document's findings, plus the consistency failures its comparisons find now."""
-    offered: dict[str, list[tuple[str, str]]] = defaultdict(list)
-    for slug, fact in facts.items():
+    """Each document's findings, plus the consistency failures its comparisons find now.
+
+    A comparison (key, own) fails when another document settled ``key`` on another text: of
+    all the texts offered for the key, those that are not ``own`` and not this document's.
+    """
+    texts: dict[str, Counter] = defaultdict(Counter)  # key -> settled text -> documents
+    for fact in facts.values():
         for key, text in fact["settled"].items():
-            offered[key].append((slug, text))
+            texts[key][text] += 1
     counts = {}
     for slug, fact in facts.items():
         issues = Counter(fact["issues"])
-        issues[_CONSISTENCY] += sum(
-            any(where != slug and text != own for where, text in offered.get(key, ()))
-            for key, own in fact["asked"]
-        )
+        mine = fact["settled"]
+        for key, own in fact["asked"]:
+            offered = texts.get(key)
+            if offered:
+                others = offered.total() - offered[own] - (mine.get(key, own) != own)
+                issues[_CONSISTENCY] += others > 0
         counts[slug] = {severity: issues[severity] for severity in SEVERITIES if issues[severity]}
     return counts
 
@@ -177,6 +202,17 @@ def _language_counts(facts: dict[str, dict]) -> dict[str, dict[str, int]]:
 def with_issues(stats, issues: dict[str, int]):
     """``stats`` with its ``issues`` replaced (a copy: index records stay as they are)."""
     return dataclasses.replace(stats, issues=dict(issues))
+
+
+_glossaries: dict[tuple[str, str, str], Glossary] = {}
+
+
+def _glossary(job: FactsJob) -> Glossary:
+    """The language's glossary, read once per version of its files in this process."""
+    memo = (str(job.settings.glossary_dir), job.lang, job.key)
+    if memo not in _glossaries:
+        _glossaries[memo] = language_glossary(job.settings.glossary_dir, job.lang)
+    return _glossaries[memo]
 
 
 def _hash(text: str) -> str:

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import json
 import os
 import sqlite3
 import threading
@@ -72,6 +73,7 @@ class StatsIndex:
         self._last: tuple | None = None  # the last answer of records(), while still right
         self._records: dict[str, CatalogRecord] | None = None
         self._source_records: dict[str, tuple[tuple[int, int], str | None]] | None = None
+        self._memos: dict[str, tuple[str, dict] | None] = {}  # language_memo, by name
         self._lock = threading.RLock()
 
     # -- reading ----------------------------------------------------------------------------------
@@ -166,10 +168,42 @@ class StatsIndex:
             return {}
         return {path: data for path, *ident, data in rows if wanted.get(path) == tuple(ident)}
 
+    def language_memo(self, name: str) -> tuple[str, dict] | None:
+        """A derived answer kept under ``name``: (the fingerprint it was made for, the answer)."""
+        with self._lock:
+            if name in self._memos:
+                return self._memos[name]
+            memo = None
+            if self.index_path and self.index_path.is_file():
+                try:
+                    with contextlib.closing(self._connect()) as db:
+                        row = db.execute("SELECT value FROM meta WHERE key = ?", (name,)).fetchone()
+                    if row:
+                        mark, answer = json.loads(row[0])
+                        memo = (mark, answer)
+                except (sqlite3.Error, OSError, ValueError):
+                    memo = None
+            self._memos[name] = memo
+            return memo
+
+    def store_language_memo(self, name: str, mark: str, answer: dict) -> None:
+        """Keep ``answer`` under ``name`` for the fingerprint ``mark`` (memory and file)."""
+        with self._lock:
+            self._memos[name] = (mark, answer)
+            if not self.index_path:
+                return
+            try:
+                with contextlib.closing(self._connect()) as db, db:
+                    value = json.dumps([mark, answer])
+                    db.execute("INSERT OR REPLACE INTO meta VALUES (?, ?)", (name, value))
+            except (sqlite3.Error, OSError):
+                pass  # kept in memory; made again by the next process
+
     def rebuild(self) -> int:
         """Forget everything and index every catalog again; returns how many were parsed."""
         with self._lock:
             self._records, self._source_records, self._last = {}, {}, None
+            self._memos = {}
             if self.index_path:
                 with contextlib.suppress(FileNotFoundError):
                     self.index_path.unlink()
@@ -291,6 +325,7 @@ class StatsIndex:
             with db:
                 db.execute("DROP TABLE IF EXISTS catalogs")
                 db.execute("DROP TABLE IF EXISTS sources")
+                db.execute("DELETE FROM meta WHERE key != 'schema'")
                 db.execute(CREATE_CATALOGS)
                 db.execute(_CREATE_SOURCES)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
