@@ -174,6 +174,15 @@ def test_default_workers_follow_the_cores():
     assert plan_server(4, 8).server == "gunicorn"
 
 
+def test_waitress_serves_where_gunicorn_cannot(monkeypatch):
+    from translator.web import server
+
+    monkeypatch.setattr(server.os, "name", "nt")
+    plan = server.plan_server(4, 8)
+    assert (plan.server, plan.workers) == ("waitress", 1)
+    assert plan.describe() == "waitress, 1 process × 8 threads (gunicorn needs a POSIX system)"
+
+
 def test_flask_app_discovery(root, monkeypatch):
     """``flask --app translator.web run`` finds ``translator.web.create_app``."""
     from flask.cli import find_best_app
