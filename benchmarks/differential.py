@@ -1,8 +1,9 @@
 """Differential run: where our splitter and plain pysbd disagree on real multilingual text.
 
 The corpus is every block the splitter would see in the bundled sources (``source/*.md``,
-``tests/data/source/*.md``) and in ``benchmarks/data/corpus/*.md`` (openly licensed texts in
-28 language codes, see the README there). Each block goes through ``ours``
+``tests/data/source/*.md``), in ``benchmarks/data/corpus/*.md`` (texts of our own in 28 language
+codes) and in ``benchmarks/data/corpus/udhr/*.md`` (the first articles of the Universal
+Declaration of Human Rights in 38 codes; see the README there). Each block goes through ``ours``
 (``translator.segment.split_sentences``) and through plain pysbd with the same language
 mapping; every block where they differ is listed. Signatory items are never split by the
 document parser and are left out.
@@ -36,7 +37,12 @@ from translator.segment import parse_document, split_sentences  # noqa: E402
 from translator.segment.language import library_language  # noqa: E402
 from translator.segment.markdown import block_texts  # noqa: E402
 
-SOURCES = [REPO / "source", REPO / "tests" / "data" / "source", ROOT / "data" / "corpus"]
+SOURCES = [
+    REPO / "source",
+    REPO / "tests" / "data" / "source",
+    ROOT / "data" / "corpus",
+    ROOT / "data" / "corpus" / "udhr",
+]
 VERDICTS = ROOT / "data" / "differential" / "verdicts.jsonl"
 
 

@@ -42,7 +42,7 @@ from translator.mt.protect import protect  # noqa: E402
 from translator.prefill import Prefill, catalog_refs  # noqa: E402
 from translator.prefill.dates import carry_dates, date_only, localized_dates  # noqa: E402
 from translator.project import Project  # noqa: E402
-from translator.tm import MemoryStore  # noqa: E402
+from translator.tm import open_memory  # noqa: E402
 
 
 class CountingEngine(Engine):
@@ -72,7 +72,8 @@ class CountingEngine(Engine):
 def floor(project: Project, lang: str) -> tuple[int, int]:
     """(distinct sentences, distinct protected texts) an engine must see for ``lang``, at least."""
     settings = project.settings
-    memory = MemoryStore(settings.locales_dir).load(lang)
+    memory = open_memory(settings.locales_dir, None, lang)  # in memory: the floor writes nothing
+    memory.refresh()
     signatories = set()
     for pot in settings.locales_dir.glob("*.pot"):
         signatories |= {e.msgid for e in read_catalog(pot) if Role.SIGNATORY.flag in e.flags}

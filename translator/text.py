@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from translator.errors import ConfigError
@@ -34,6 +35,7 @@ def slugify(text: str) -> str:
     return "-".join(ascii_words)[:120].strip("-") or "document"
 
 
+@functools.lru_cache(maxsize=65536)  # statistics count each sentence once per language
 def word_count(text: str) -> int:
     """Count words the way translators are paid: runs of letters/digits, joined by -'’.
 

@@ -205,3 +205,79 @@ def test_cli_reports_each_file_and_forces(runner, two_docs, tmp_path):
     assert result.exit_code == 0, result.output
     assert "files: 0 built, 33 unchanged, 0 removed" in result.output
     assert runner.invoke(cli, [*args, "--jobs", "0"]).exit_code == 2
+
+
+def test_the_stored_consistency_index_finds_what_the_whole_index_finds(
+    two_docs, edit, tmp_path, monkeypatch
+):
+    retranslate(edit, two_docs, "de", "second", "Our demands", "Unsere Forderungen!")
+    retranslate(edit, two_docs, "de", "sample", "Stop the war!", "Beendet den Krieg!")
+    stored = build(two_docs, tmp_path / "stored")
+    assert (two_docs.settings.instance_dir / "cache" / "translations.sqlite3").is_file()
+    monkeypatch.setattr("translator.qa.stored.open_store", lambda *args: None)
+    whole = build(two_docs, tmp_path / "whole")
+    found = [item.to_dict()["failing_checks"] for item in stored.items]
+    assert found == [item.to_dict()["failing_checks"] for item in whole.items]
+    assert any(issue["check"] == "consistency" for issues in found for issue in issues or []), found
+    retranslate(edit, two_docs, "de", "second", "Our demands", "Unsere Forderungen")
+    monkeypatch.undo()
+    again = build(two_docs, tmp_path / "third")
+    de = next(item for item in again.items if (item.document, item.language) == ("sample", "de"))
+    assert "Unsere Forderungen" in str(de.to_dict()["failing_checks"])
+
+
+def test_progress_counts_documents_carried_or_made(two_docs, edit, out):
+    seen = []
+    on_done = lambda done, total: seen.append((done, total))  # noqa: E731
+    two_docs.build(None, BuildOptions(), out, jobs=1, on_done=on_done)
+    assert seen == [(1, 2), (2, 2)]
+    seen.clear()
+    retranslate(edit, two_docs, "fa", "second", "Stop the war!", "جنگ را متوقف کنید!")
+    two_docs.build(None, BuildOptions(), out, jobs=1, on_done=on_done)
+    assert seen == [(1, 2), (2, 2)]  # the first carried, the second made again
+
+
+def test_no_bar_when_stderr_is_not_a_terminal(runner, two_docs, tmp_path):
+    args = ["--project", str(two_docs.root), "build", "--out", str(tmp_path / "site")]
+    result = runner.invoke(cli, args)
+    assert result.exit_code == 0 and "build [" not in result.stderr
+
+
+def test_bar_on_a_terminal(two_docs, tmp_path):
+    import os
+    import pty
+    import subprocess
+    import sys
+
+    master, slave = pty.openpty()
+    try:
+        command = [sys.executable, "-m", "translator", "--project", str(two_docs.root), "build"]
+        command += ["--out", str(tmp_path / "site"), "--jobs", "1"]
+        proc = subprocess.run(command, stderr=slave, stdout=subprocess.PIPE, timeout=120)
+        os.close(slave)
+        shown = b""
+        while True:
+            try:
+                chunk = os.read(master, 65536)
+            except OSError:
+                break
+            if not chunk:
+                break
+            shown += chunk
+    finally:
+        os.close(master)
+    assert proc.returncode == 0
+    assert "build [" in shown.decode() and "2/2" in shown.decode()
+    assert b"build [" not in proc.stdout
+
+
+def test_no_checks_runs_them_only_where_a_rule_needs_them(two_docs, out):
+    two_docs.settings.build_rules = {"fa": ["no-errors"]}
+    checked = build(two_docs, out)
+    report = build(two_docs, out, checks=False)
+    assert len(made(report)) == 8  # another setting: every pair is decided again
+    issues = {(item.document, item.language): item.issues for item in report.items}
+    assert issues[("sample", "de")] is None and issues[("second", "ru")] is None
+    assert issues[("sample", "fa")] is not None
+    assert report.written == []  # the same bytes: the checks held nothing back here
+    assert [item.status for item in report.items] == [item.status for item in checked.items]

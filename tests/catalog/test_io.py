@@ -9,8 +9,10 @@ from pathlib import Path
 import polib
 import pytest
 
-from translator.catalog import catalog_lock, read_catalog, write_catalog
+from translator.catalog import catalog_lock, catalog_text, read_catalog, write_catalog
 from translator.errors import CatalogError
+
+REPO = Path(__file__).resolve().parents[2]
 
 
 def small_catalog() -> polib.POFile:
@@ -102,3 +104,13 @@ def test_lock_times_out_with_clear_error(tmp_path: Path):
     finally:
         release.set()
         thread.join()
+
+
+def test_remembered_field_wrapping_writes_what_polib_writes(monkeypatch):
+    """The memo of polib's field wrapping (io._remember_wrapped_fields) changes no byte."""
+    paths = sorted((REPO / "locales").rglob("*.po*"))
+    remembered = [catalog_text(read_catalog(path)) for path in paths]
+    assert polib._BaseEntry._str_field.remembered
+    monkeypatch.setattr(polib._BaseEntry, "_str_field", polib._BaseEntry._str_field.original)
+    assert [catalog_text(read_catalog(path)) for path in paths] == remembered
+    assert remembered[0] == paths[0].read_text("utf-8")

@@ -15,9 +15,11 @@ from tests.catalog import damage
 from translator.catalog import read_catalog
 from translator.catalog.raw import read_entries_fast
 from translator.catalog.state import entry_state, is_machine, pending_amendment
+from translator.config import load_settings
 from translator.errors import CatalogError
 from translator.progress.index import summarize
 from translator.progress.stats import compute_stats
+from translator.project import Project
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "benchmarks"))  # pysbd ships a "benchmarks" package: import by file
@@ -30,9 +32,19 @@ TWO = 'msgid "a"\nmsgstr "b"\n\n#, fuzzy\nmsgid "c"\nmsgstr "d"\n'
 
 @pytest.fixture(scope="module")
 def catalogs(tmp_path_factory) -> list[Path]:
-    """Every catalog of a small benchmark corpus, and the repository's own."""
-    small = corpus.build_corpus(4, 3, seed=11, base=tmp_path_factory.mktemp("raw"))
-    return [*small.po_paths(), *small.pot_paths(), *sorted((REPO / "locales").rglob("*.po"))]
+    """Every catalog of a small benchmark corpus, the same after an update from edited sources
+    (fuzzy entries with previous msgids, obsolete ones), and the repository's own."""
+    base = tmp_path_factory.mktemp("raw")
+    small = corpus.build_corpus(4, 3, seed=11, base=base)
+    updated = base / "updated"
+    shutil.copytree(small.root, updated)
+    shutil.rmtree(updated / "source")
+    shutil.copytree(small.edited, updated / "source")
+    assert Project(load_settings(updated)).update().ok
+    merged = sorted((updated / "locales").rglob("*.po"))
+    assert any("#| " in path.read_text("utf-8") for path in merged)
+    own = sorted((REPO / "locales").rglob("*.po"))
+    return [*small.po_paths(), *small.pot_paths(), *merged, *own]
 
 
 def msgfmt_counts(path: Path) -> tuple[int, int, int]:
@@ -143,3 +155,16 @@ def test_a_previous_msgid_with_no_entry_after_it_is_refused_as_msgfmt_does(tmp_p
     for reader in (read_catalog, read_entries_fast):
         with pytest.raises(CatalogError, match=rf"prev\.po:{last}: invalid PO file: syntax error"):
             reader(path)
+
+
+def test_a_wrapped_previous_msgid_is_read_whole(tmp_path):
+    """``#| msgid ""`` then ``#| "..."`` lines, as gettext wraps a long previous msgid."""
+    body = (
+        '#, fuzzy\n#| msgctxt "c"\n#| msgid ""\n#| "Stop the "\n#| "war"\n'
+        'msgid "Stop the war now"\nmsgstr "Stoppt den Krieg"\n'
+    )
+    path = tmp_path / "wrapped.po"
+    path.write_text(HEADER + body, encoding="utf-8")
+    slow, fast = read_catalog(path), read_entries_fast(path)
+    assert [e.previous_msgid for e in fast] == [e.previous_msgid for e in slow] == ["Stop the war"]
+    assert summarize(fast)["amended"] == summarize(slow)["amended"] == 1

@@ -98,14 +98,14 @@ def test_import_explain_lists_every_drop_and_writes_nothing(runner, project, tmp
     result = run(runner, project, "import", str(page), "--lang", "tr", "--explain")
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"{page}:1: dropped '#!/usr/bin/php': server-side code (shebang line)",
+        f'{page}:1: dropped "#!/usr/bin/php": server-side code (shebang line)',
         f"{page}:2: dropped \"<?php include('x.php'); ?>\": server-side code (PHP)",
-        f"{page}:4: dropped 'Turkish': language label on the title",
-        f"{page}:5: dropped 'İngilizceden çeviren: Ayşe Yılmaz': translator's credit -> "
+        f'{page}:4: dropped "Turkish": language label on the title',
+        f'{page}:5: dropped "İngilizceden çeviren: Ayşe Yılmaz": translator\'s credit -> '
         "front matter translator_credit",
-        f"{page}:7: dropped 'PDF': a link and nothing else (HTML)",
+        f'{page}:7: dropped "PDF": a link and nothing else (HTML)',
         f"{page}: front matter translator_credit: İngilizceden çeviren: Ayşe Yılmaz",
-        f"{page}: title 'Free all political prisoners now', date none, "
+        f'{page}: title "Free all political prisoners now", date none, '
         "slug free-all-political-prisoners-now",
     ]
     assert sorted(p.name for p in (project.root / "source").iterdir()) == before

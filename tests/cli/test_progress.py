@@ -138,3 +138,13 @@ def test_closed_stream_means_no_bar(terminal):
     stream.close()
     with progress_bar("stats", stream=stream) as on_done:
         assert on_done is None
+
+
+def test_a_second_phase_starts_the_estimate_over():
+    clock, stream = FakeClock(), TerminalIO()
+    bar = ProgressBar("stats", stream, clock=clock)
+    clock.now += 100
+    bar(10, 10)  # reading took 100 s
+    clock.now += 2
+    bar(1, 4)  # the first of four checks took 2 s: 6 s left, not 300
+    assert stream.getvalue().split("\r")[-1].rstrip().endswith("0:06 left")

@@ -41,6 +41,13 @@ CASES = [
         {"a link and nothing else (HTML)", "<button> element (not document text)"},
     ),
     (
+        "fa-matn.txt",
+        "همبستگی با کارگران معدن سوما!",
+        "2014-05-28",  # "۷ خرداد ۱۳۹۳", a Solar Hijri date
+        {"translator_credit", "footnote_refs"},
+        {"lone footnote marker", "metadata line (date 2014-05-28)"},
+    ),
+    (
         "ru-stranitsa.txt",
         "Солидарность с шахтёрами Сомы!",
         "2014-05-28",
@@ -65,7 +72,7 @@ CASES = [
         "es-pagina.html",
         "¡Solidaridad con los mineros de Soma!",
         "2014-05-16",
-        {"translator_credit", "footnote_refs"},
+        {"translator_credit", "footnote_refs", "original_url"},  # the URL: its canonical link
         {"translator's credit -> front matter translator_credit"},
     ),
     (
@@ -74,6 +81,13 @@ CASES = [
         "2014-05-28",
         {"translator_credit", "footnote_refs"},
         {"language label on the title", "label-like line closing the page"},
+    ),
+    (
+        "pt-noticia.html",  # a news site: cookie notice, logo h1, comments, "most read", footer
+        "Solidariedade com os mineiros de Soma!",
+        "2014-05-21",  # from the page's JSON-LD (htmldate)
+        {"translator_credit", "original_url"},  # the URL: og:url
+        {"site chrome", "above the title"},
     ),
 ]
 

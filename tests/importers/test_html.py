@@ -103,3 +103,64 @@ def test_line_break_in_a_heading_is_a_space_elsewhere_a_paragraph_break(outline)
         ("body", "paragraph", "We protest."),
         ("body", "paragraph", "We strike."),
     ]
+
+
+def test_footnote_section_and_sup_references(outline):
+    page = (
+        "<article><h1>Free all political prisoners now</h1><p>ICOR, 2 May 2014</p>"
+        '<p>The ICOR<sup id="fnref:1"><a href="#fn:1">1</a></sup> demands it. '
+        'The workers<sup><a href="#fn:2">[2]</a></sup> agree.</p>'
+        '<div class="footnotes"><hr><ol><li id="fn:1"><p>International Coordination.&nbsp;'
+        '<a href="#fnref:1">&#8617;&#xfe0e;</a></p></li><li>Of Soma. <a href="#r2">↩</a></li>'
+        "</ol></div></article>"
+    )
+    result = import_html(page)
+    _, blocks = outline(result.markdown)
+    assert ("body", "paragraph", "The ICOR demands it. The workers agree.") in blocks
+    assert blocks[-2:] == [
+        ("body", "item 1", "International Coordination."),
+        ("body", "item 2", "Of Soma."),
+    ]
+    assert result.meta == {"footnote_refs": "1: ICOR, 2: workers"}
+    assert "\n* * *\n\n1. International Coordination.\n2. Of Soma.\n" in result.markdown
+
+
+def test_link_labels_go_and_linked_sentences_stay(outline):
+    page = (
+        "<h1>Free all political prisoners now</h1>"
+        "<p>We demand <a href='/x'>the release of all prisoners</a> today.</p>"
+        "<p><a href='/pdf'>PDF</a></p><p><a href='/print'>Εκτύπωση</a> | <a href='/m'>Mail</a></p>"
+        "<p><a href='/statement'>Read the whole statement of the ICOR here.</a></p>"
+        "<button>Share</button>"
+    )
+    result = import_html(page)
+    _, blocks = outline(result.markdown)
+    assert [t for _, _, t in blocks] == [
+        "Free all political prisoners now",
+        "We demand the release of all prisoners today.",
+        "Read the whole statement of the ICOR here.",
+    ]
+    reasons = [(d.text, d.reason) for d in result.explained]
+    assert ("PDF", "a link and nothing else (HTML)") in reasons
+    assert ("Εκτύπωση | Mail", "a link and nothing else (HTML)") in reasons
+    assert ("Share", "<button> element (not document text)") in reasons
+    assert "Share" not in result.dropped  # not a paragraph: only explained
+
+
+def test_runs_of_teasers_go_with_their_heading_and_a_linked_sentence_stays(outline):
+    page = (
+        "<h1>Free all political prisoners now</h1>"
+        "<p><a href='/call'>Our call</a> was signed by many parties in the whole world.</p>"
+        "<p>We demand the release of all prisoners.</p>"
+        "<div class='col-4'><h3>Most read</h3>"
+        "<p><a href='/a'>Metal workers strike for the tenth day</a> The workers stay out.</p>"
+        "<p><a href='/b'>Teachers occupy the parliament</a> They want higher wages now.</p></div>"
+    )
+    result = import_html(page)
+    _, blocks = outline(result.markdown)
+    assert [t for _, _, t in blocks] == [
+        "Free all political prisoners now",
+        "Our call was signed by many parties in the whole world.",
+        "We demand the release of all prisoners.",
+    ]
+    assert [d.reason for d in result.explained] == ["links to other pages (HTML)"] * 3

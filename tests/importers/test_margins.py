@@ -26,6 +26,9 @@ BODY = "We demand the immediate withdrawal of all foreign troops from the region
         "İngilizceden çeviren: Ayşe Yılmaz",
         "ترجمة من الإنجليزية: أحمد علي",
         "(Translated by the editors)",
+        "Tradotto dall'inglese da Marco Rossi",
+        "Vertaald uit het Engels door de redactie",
+        "Tłumaczenie: redakcja",
     ],
 )
 def test_credit_lines(line):
@@ -55,7 +58,12 @@ def test_not_credit_lines(line):
         ),
         ("Solidarität mit Rojava [Deutsch]", "de", ("Solidarität mit Rojava", "Deutsch")),
         ("Русский: Солидарность с шахтёрами", "ru", ("Солидарность с шахтёрами", "Русский")),
+        ("Farsi - Down with the dictatorship", "fa", ("Down with the dictatorship", "Farsi")),
+        ("Türkçe – Soma ile dayanışma", "tr", ("Soma ile dayanışma", "Türkçe")),
         ("(فارسی) مرگ بر دیکتاتوری", "fa", ("مرگ بر دیکتاتوری", "فارسی")),
+        ("(Persisch) Nieder mit der Diktatur", "fa", ("Nieder mit der Diktatur", "Persisch")),
+        ("(Turc) Solidarité avec Soma", "tr", ("Solidarité avec Soma", "Turc")),
+        ("Kurdistan: the struggle goes on", "en", ("Kurdistan: the struggle goes on", "")),
         ("(ICOR) Free all prisoners", "en", ("(ICOR) Free all prisoners", "")),
         ("Peace (now) for Kurdistan", "en", ("Peace (now) for Kurdistan", "")),
     ],
@@ -87,7 +95,14 @@ def test_url_lines(line, url):
         ("Publié le 28 mai 2014 | Admin", "fr", "2014-05-28"),
         ("Publicado em 28/05/2014", "pt", "2014-05-28"),
         ("تاریخ انتشار: ۲۸.۰۵.۲۰۱۴", "fa", "2014-05-28"),
+        ("نشر في 28 مايو 2014", "ar", "2014-05-28"),
+        ("Publicado el 28 de mayo de 2014 | Redacción", "es", "2014-05-28"),
+        ("Veröffentlicht: Mittwoch, 28. Mai 2014", "de", "2014-05-28"),
+        ("Posted on May 28, 2014 by admin", "en", "2014-05-28"),
+        ("Date: 2014-05-28T10:00", "en", "2014-05-28"),
         ("ICOR Resolution, 17 January 2020", "en", ""),
+        ("The resolution was published on 17 January 2020.", "en", ""),
+        ("La liste a été publiée le 17 janvier 2020.", "fr", ""),
         ("Strike on 1 May 2021 in every factory of the whole country, all of us!", "en", ""),
     ],
 )
@@ -184,3 +199,98 @@ def test_a_date_line_wins_over_a_metadata_line():
         ["Free all political prisoners now", "ICOR, 2 May 2014", BODY, "Posted: 28.05.2014"]
     )
     assert import_text(text).date == "2014-05-02"
+
+
+def test_print_and_share_labels_under_the_title_are_chrome(outline):
+    text = "\n\n".join(
+        ["Free all political prisoners now", "Drucken | PDF | E-Mail", "ICOR, 2 May 2014", BODY]
+    )
+    result = import_text(text)
+    _, blocks = outline(result.markdown)
+    assert result.date == "2014-05-02"
+    assert [t for _, _, t in blocks] == [
+        "Free all political prisoners now",
+        "ICOR, 2 May 2014",
+        BODY,
+    ]
+    assert [(d.text, d.reason) for d in result.explained] == [
+        ("Drucken | PDF | E-Mail", "site chrome")
+    ]
+
+
+def test_a_url_that_a_sentence_introduces_stays(outline):
+    text = "\n\n".join(
+        [
+            "Free all political prisoners now",
+            "The full list of signatories is at:",
+            "https://example.org/list",
+            BODY,
+        ]
+    )
+    result = import_text(text)
+    _, blocks = outline(result.markdown)
+    assert "https://example.org/list" in [t for _, _, t in blocks]
+    assert result.meta == {}
+
+
+@pytest.mark.parametrize(
+    "trail",
+    [
+        "Resolutionen › 2014 › Solidarität mit Soma",
+        "Kararlar / 2014 / Soma",
+        "Новости » 2014 » Сома",
+    ],
+)
+def test_a_trail_without_home_above_the_title_is_a_breadcrumb(trail):
+    result = import_text(f"{trail}\n\nFree all political prisoners now\n\n{BODY}")
+    assert result.title == "Free all political prisoners now"
+    assert result.dropped == [trail]
+
+
+@pytest.mark.parametrize("signature", ["The ICOR Coordinating Committee", "ICOR", "KKE (m-l)"])
+def test_a_lone_closing_signature_stays(signature, outline):
+    result = import_text(f"Free all political prisoners now\n\n{BODY}\n\n{signature}")
+    _, blocks = outline(result.markdown)
+    assert blocks[-1][2] == signature and result.dropped == []
+
+
+def test_a_lone_closing_label_goes(outline):
+    result = import_text(f"Free all political prisoners now\n\n{BODY}\n\nΕκτύπωση")
+    assert result.dropped == ["Εκτύπωση"]
+
+
+@pytest.mark.parametrize(
+    ("line", "date"),
+    [
+        ("تاریخ انتشار: ۷ خرداد ۱۳۹۳", "2014-05-28"),
+        ("منتشر شده در ۱۳۹۳/۰۳/۰۷", "2014-05-28"),
+        ("تاریخ انتشار: 1393-03-07 | تحریریه", "2014-05-28"),
+        ("تاریخ: ۱۷ دی ۱۳۹۸", "2020-01-07"),
+    ],
+)
+def test_solar_hijri_dates_of_persian_pages(line, date):
+    assert published_date(line, "fa") == date
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("von Redaktion — zuletzt verändert 28.05.2014 10:23", "de"),
+        ("by admin — last modified May 28, 2014 10:23 AM", "en"),
+        ("Последнее изменение: 28.05.2014", "ru"),
+        ("آخر تحديث: 28 مايو 2014", "ar"),
+    ],
+)
+def test_a_last_modified_line_goes_without_giving_its_date(line, lang):
+    # a sentence saying so stays: see test_a_sentence_about_an_update_stays
+    result = import_text(f"Free all political prisoners now\n\n{line}\n\n{BODY}", lang=lang)
+    assert result.date == "" and result.dropped == [line]
+    assert "not the document's date" in result.explained[0].reason
+
+
+def test_a_sentence_about_an_update_stays(outline):
+    line = "The list of signatories was last updated on 16 January 2020."
+    text = f"Free all political prisoners now\n\nICOR, 1 May 2020\n\n{BODY}\n\n{line}"
+    result = import_text(text)
+    _, blocks = outline(result.markdown)
+    assert blocks[-1][2] == line and result.dropped == [] and result.date == "2020-05-01"

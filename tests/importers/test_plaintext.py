@@ -266,6 +266,24 @@ def test_find_date(text, lang, iso):
         "Usted está aquí: Inicio / 2020 / Título",
         "Buradasınız: Ana Sayfa / 2020",
         "شما اینجا هستید: خانه / ۲۰۲۰",
+        "Artikelaktionen",
+        "Перейти к содержимому. | Перейти к навигации",
+        "Персональные инструменты",
+        "Вы здесь: Главная / 2020 / Заголовок",
+        "Действия с документом",
+        "انتقل إلى المحتوى. | انتقل إلى التصفح",
+        "الأدوات الشخصية",
+        "أنت هنا: الرئيسية / 2020",
+        "Saltar a contenido. | Saltar a navegación",
+        "Ir para o conteúdo. | Ir para a navegação",
+        "Você está aqui: Página Inicial / 2020 / Título",
+        "Ações do documento",
+        "ابزار شخصی",
+        "Filed under: ICOR, Iran, war",
+        "Schlagwörter: ICOR, Bergbau",
+        "Etiketler: ICOR, Soma",
+        "Теги: ICOR, шахтёры",
+        "برچسب‌ها: ایکور، سوما",
     ],
 )
 def test_chrome_lines(line):
@@ -335,3 +353,18 @@ def test_any_text_gives_canonical_markdown_or_a_source_error(outline, lines):
     markup = re.compile(r"<(?:em|strong|link|code|html|image|hardbreak)\w*>")
     assert not any(markup.search(text) for _, _, text in blocks)  # every text stays literal
     assert import_text(text).markdown == result.markdown
+
+
+@pytest.mark.parametrize(
+    ("line", "chrome"),
+    [
+        ("© ICOR 2014 · Impressum", True),
+        ("Copyright 2014 ICOR. All rights reserved.", True),
+        ("Copyright laws are used against the workers in 2014 and in every year since.", False),
+        ("(c) We demand the right to strike.", False),
+    ],
+)
+def test_copyright_lines(line, chrome):
+    from translator.importers.chrome import is_chrome
+
+    assert is_chrome(line) is chrome

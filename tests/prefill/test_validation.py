@@ -75,7 +75,7 @@ def test_a_dry_run_writes_nothing_anywhere(runner, started, snapshot):
     result = prefill(runner, started, "--engine", "dummy", "--dry-run", "--json")
     assert result.exit_code == 0, result.output
     assert json.loads(result.stdout)["languages"]["de"]["sent"] == 11
-    assert snapshot(started.root) == before  # no instance/tm/de.json, no mt-cache.sqlite3
+    assert snapshot(started.root) == before  # no instance/tm/de.sqlite3, no mt-cache.sqlite3
 
 
 def test_a_dry_run_reads_the_memory_index_and_the_cache_but_writes_neither(
@@ -83,7 +83,7 @@ def test_a_dry_run_reads_the_memory_index_and_the_cache_but_writes_neither(
 ):
     assert prefill(runner, started, "--engine", "dummy").exit_code == 0
     instance = started.settings.instance_dir
-    assert (instance / "tm" / "de.json").is_file() and (instance / "mt-cache.sqlite3").is_file()
+    assert (instance / "tm" / "de.sqlite3").is_file() and (instance / "mt-cache.sqlite3").is_file()
     started.catalog_path("de", "sample").unlink()  # start German again: the index is now stale
     assert started.init(["de"]).ok
     before = snapshot(started.root)

@@ -82,6 +82,8 @@ ENDS = [
     ("am-zone-pysbd-differs", "en", ["The picket starts at 5 a.m. EST and ends at noon."]),
     ("pm-ends-clause", "en", ["The march ended at 4 p.m.", "Mrs. Patel then spoke."]),
     ("am-imperative", "en", ["We meet at 10 a.m.", "Bring your banners."]),
+    ("am-closes-a-clause", "en", ["It was 3 a.m.", "The house was quiet."]),
+    ("am-after-tomorrow", "en", ["Tomorrow at 9 a.m. John will call."]),
 ]
 
 

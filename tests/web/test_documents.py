@@ -119,6 +119,25 @@ def test_an_uploaded_html_file_is_imported(app, client, auth):
     assert "Free the prisoners!" in html and "We call for their release." in html
 
 
+def test_a_page_source_saved_as_txt_is_html_and_the_preview_says_why_lines_went(app, client, auth):
+    page = (
+        "#!/usr/bin/php\n<?php include('head.php'); ?>\n<html><body>\n"
+        "<h1>(Turkish) Free the prisoners now!</h1>\n<p>Translated from English by Ayşe</p>\n"
+        "<p>3 June 2023</p><p>We call for their release.</p>\n<p><a href='/p.pdf'>PDF</a></p>\n"
+        "</body></html>"
+    )
+    before = project_files(app)
+    response = preview(client, auth, file=(io.BytesIO(page.encode()), "saved.txt"))
+    html = response.get_data(as_text=True)
+    assert response.status_code == 200, html
+    assert "&lt;h1&gt;" not in html and "&lt;p&gt;" not in html  # no tag escaped into text
+    assert "We call for their release." in html
+    assert "line 1: <del>#!/usr/bin/php</del>" in html
+    assert "(server-side code (PHP))" in html and "(language label on the title)" in html
+    assert "<dt>translator_credit</dt><dd>Translated from English by Ayşe</dd>" in html
+    assert project_files(app) == before
+
+
 def test_an_upload_of_an_unknown_kind_is_refused_on_the_form(app, client, auth):
     response = preview(client, auth, file=(io.BytesIO(b"%PDF-1.4"), "appeal.pdf"))
     assert response.status_code == 400

@@ -18,12 +18,14 @@ of its language), so a carried pair keeps the consistency warnings of its last b
 
 from __future__ import annotations
 
+import os
 import uuid
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from translator.build.contexts import prepare_contexts
 from translator.build.html import DocumentEntry, render_site_index
 from translator.build.manifest import (
     Manifest,
@@ -48,14 +50,13 @@ from translator.build.pipeline import (
     carry_document,
     document_languages,
     languages_digest,
-    prepare_contexts,
     unit_outputs,
 )
 from translator.build.report import BuildItem, BuildReport, Status
 from translator.build.rules import validate_rules
-from translator.catalog.template import catalog_path
 from translator.config import Settings
 from translator.errors import TranslatorError
+from translator.languages import normalize_language
 from translator.parallel import run_parallel
 from translator.segment import SegmentCache, read_document, source_paths
 
@@ -76,13 +77,16 @@ class _Build:
     base: str  # digest of the settings, the glossary and the tool
     token: str  # names this build's check contexts in each process
     language_inputs: dict[str, str] = field(default_factory=dict)  # code -> its catalogs' ids
+    locales_key: str = "locales"  # the locales folder, relative to the project
 
     def unit_digest(self, source: str, catalog: str | None, code: str) -> str:
         return digest(self.base, source, catalog, code, self.language_inputs.get(code, ""))
 
     def catalog_hash(self, code: str, slug: str, known: dict[str, list]) -> str | None:
-        path = catalog_path(self.settings.locales_dir, code, slug)
-        return content_hash(path, known, _key(path, self.settings.root))
+        """The catalog's hash, by its project-relative path (built as a string: 20,000 of
+        these per build, and pathlib costs more than the look-up)."""
+        key = f"{self.locales_key}/{code}/LC_MESSAGES/{slug}.po"
+        return content_hash(os.path.join(self.settings.root, key), known, key)
 
 
 @dataclass
@@ -122,36 +126,12 @@ def build_project(
     :param jobs: worker processes (None: every core; 1: this process).
     :param on_done: ``on_done(documents done, documents)`` after each document, for a bar.
     """
-    validate_rules(settings.build_rules)
-    threshold = (
-        settings.build_min_completion if options.min_completion is None else options.min_completion
-    )
-    build = _Build(settings, languages, options, float(threshold), "", uuid.uuid4().hex)
-    build.base = digest(
-        settings_digest(settings, threshold, str(options.fallback)),
-        glossary_digest(settings.glossary_dir),
-        tool_fingerprint(),
-    )
-    if "consistency" in settings.blocking_checks:
-        build.language_inputs = {code: _language_inputs(settings, code) for code in languages}
+    build = _new_build(settings, languages, options)
     paths, errors = source_paths(settings.source_dir, slugs)
     old = Manifest() if force else read_manifest(out_dir)
     new = Manifest(inputs=dict(old.inputs), documents=dict(old.documents), units=dict(old.units))
     plans = [_plan(build, old, new, path, out_dir) for path in paths]
-    tasks = [plan for plan in plans if isinstance(plan, _Task)]
-    carried = len(plans) - len(tasks)
-    if on_done and carried:
-        on_done(carried, len(plans))
-    _CONTEXTS[build.token] = {}
-    try:
-        if jobs != 1 and len(tasks) > 1:
-            codes = options.langs or languages
-            prepare_contexts(settings, list(codes), _CONTEXTS[build.token])
-        progress = (lambda done, _total: on_done(carried + done, len(plans))) if on_done else None
-        done = iter(run_parallel(_work, tasks, jobs=jobs, on_done=progress))
-    finally:
-        _CONTEXTS.pop(build.token, None)
-    outcomes = [next(done) if isinstance(plan, _Task) else plan for plan in plans]
+    outcomes = _run(build, plans, jobs, on_done)
     result = _assemble(build, outcomes, errors)
     report = write_build(result, out_dir)
     _record(build, old, new, outcomes, result, out_dir)
@@ -159,6 +139,42 @@ def build_project(
         _remove_vanished(old, new, {path.stem for path in paths}, out_dir, report)
     write_manifest(out_dir, new)
     return report
+
+
+def _new_build(settings: Settings, languages: list[str], options: BuildOptions) -> _Build:
+    validate_rules(settings.build_rules)
+    threshold = (
+        settings.build_min_completion if options.min_completion is None else options.min_completion
+    )
+    build = _Build(settings, languages, options, float(threshold), "", uuid.uuid4().hex)
+    build.base = digest(
+        settings_digest(settings, threshold, str(options.fallback)),
+        options.checks,
+        glossary_digest(settings.glossary_dir),
+        tool_fingerprint(),
+    )
+    build.locales_key = _key(settings.locales_dir, settings.root)
+    if "consistency" in settings.blocking_checks:
+        build.language_inputs = {code: _language_inputs(settings, code) for code in languages}
+    return build
+
+
+def _run(build: _Build, plans: list, jobs: int | None, on_done) -> list[_Outcome]:
+    """The tasks over the pool; carried documents count as done from the start."""
+    tasks = [plan for plan in plans if isinstance(plan, _Task)]
+    carried = len(plans) - len(tasks)
+    if on_done and carried:
+        on_done(carried, len(plans))
+    _CONTEXTS[build.token] = {}
+    try:
+        if jobs != 1 and len(tasks) > 1:  # made once here, shared by the forked workers
+            codes = [normalize_language(code) for code in build.options.langs or build.languages]
+            prepare_contexts(build.settings, codes, _CONTEXTS[build.token])
+        progress = (lambda done, _total: on_done(carried + done, len(plans))) if on_done else None
+        done = iter(run_parallel(_work, tasks, jobs=jobs, on_done=progress))
+    finally:
+        _CONTEXTS.pop(build.token, None)
+    return [next(done) if isinstance(plan, _Task) else plan for plan in plans]
 
 
 def _plan(build: _Build, old: Manifest, new: Manifest, path: Path, out_dir: Path):

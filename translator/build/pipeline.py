@@ -13,13 +13,13 @@ Output layout under the output directory::
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import polib
 
+from translator.build.contexts import document_context
 from translator.build.documents import Fallback, LocalizedDocument, render_document, source_document
 from translator.build.docx import render_docx
 from translator.build.html import (
@@ -33,7 +33,13 @@ from translator.build.manifest import digest
 from translator.build.mo import compile_mo
 from translator.build.odt import render_odt
 from translator.build.report import BuildItem, BuildReport, Status, find_issues
-from translator.build.rules import RuleContext, evaluate_rules, rules_for, validate_rules
+from translator.build.rules import (
+    RuleContext,
+    evaluate_rules,
+    parse_rule,
+    rules_for,
+    validate_rules,
+)
 from translator.build.text import render_text
 from translator.build.translations import (
     Selection,
@@ -69,6 +75,7 @@ class BuildOptions:
     langs: list[str] | None = None  # None: every language with catalogs
     min_completion: float | None = None  # None: Settings.build_min_completion
     fallback: Fallback = Fallback.SOURCE
+    checks: bool = True  # False: run the quality checks only where a rule (no-errors) needs them
 
 
 @dataclass
@@ -310,19 +317,22 @@ def _build_translation(
             f"{selection.not_in_catalog} sentence(s) of the source are not in {relative}: "
             "run `translator update`"
         )
-    item.issues, why = find_issues(
-        po,
-        code,
-        used=_used_msgids(doc, selection),
-        settings=settings,
-        slug=doc.slug,
-        include_drafts=drafts_ok,
-        context=_check_context(settings, code, doc.slug, contexts),
-    )
+    specs = rules_for(settings.build_rules, code)
+    why = ""
+    if options.checks or any(parse_rule(spec)[0] == "no-errors" for spec in specs):
+        item.issues, why = find_issues(
+            po,
+            code,
+            used=_used_msgids(doc, selection),
+            settings=settings,
+            slug=doc.slug,
+            include_drafts=drafts_ok,
+            context=document_context(settings, code, doc.slug, contexts, po),
+        )
     if why:
         item.warnings.append(f"checks not run: {why}")
     ctx = RuleContext(doc, selection, threshold, item.issues, settings.blocking_checks, why)
-    item.rules = evaluate_rules(rules_for(settings.build_rules, code), ctx)
+    item.rules = evaluate_rules(specs, ctx)
     item.counts = _counts(selection, options.fallback)
     failed = [result for result in item.rules if not result.ok]
     if failed:
@@ -332,15 +342,6 @@ def _build_translation(
     title = _front_title(doc, po, drafts_ok)
     localized = render_document(doc, selection, code, fallback=options.fallback, front_title=title)
     return item, localized, po
-
-
-def prepare_contexts(
-    settings: Settings, codes: list[str], contexts: dict[str, CheckContext | None]
-) -> None:
-    """Make the check contexts of ``codes`` now (before worker processes fork, so they share
-    them instead of each reading every catalog of the language again)."""
-    for code in codes:
-        _check_context(settings, code, "", contexts)
 
 
 def carry_document(
@@ -357,22 +358,6 @@ def carry_document(
     if part.languages and "html" in options.formats:
         part.files[f"{slug}/index.html"] = render_document_index(title, part.languages).encode()
     return part
-
-
-def _check_context(
-    settings: Settings, code: str, slug: str, contexts: dict[str, CheckContext | None]
-) -> CheckContext | None:
-    """The language's check context, made once per build (the index of a language's catalogs
-    costs a look at every one of them); None lets :func:`find_issues` try and report why."""
-    if code not in contexts:
-        try:
-            from translator.qa import check_context
-
-            contexts[code] = check_context(code, settings)
-        except (ImportError, TranslatorError):
-            contexts[code] = None
-    base = contexts[code]
-    return dataclasses.replace(base, slug=slug, cache={}) if base is not None else None
 
 
 def _relative(path: Path, root: Path) -> str:

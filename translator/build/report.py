@@ -191,7 +191,9 @@ def format_report(report: BuildReport) -> str:
         f"{summary['built']} built, {summary['original']} original, {summary['skipped']} skipped, "
         f"{summary['error']} error(s) -> {report.out_dir}"
     )
+    carried = sum(item.carried for item in report.items)
     lines.append(
+        f"pairs: {len(report.items) - carried} made, {carried} carried from the last build; "
         f"files: {len(report.written)} built, {len(report.unchanged)} unchanged, "
         f"{len(report.removed)} removed"
     )

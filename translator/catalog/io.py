@@ -1,15 +1,19 @@
 """Read and write PO/POT files with polib: clear errors on read, atomic replace on write.
 
-``write_catalog`` is the only code in the project that writes a PO file.
+``write_catalog`` is the only code in the project that writes a PO file. Code that keeps data
+derived from catalogs (the translation memory's index) registers with :func:`on_catalog_written`
+and is told of every write as it happens, under the writer's lock.
 """
 
 from __future__ import annotations
 
 import contextlib
+import functools
 import glob
 import os
 import re
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 import polib
@@ -19,6 +23,43 @@ from translator.errors import CatalogError
 from translator.text import unsafe_character
 
 WRAP_WIDTH = 79  # gettext's own default, so msgcat/msgmerge leave our files unchanged
+_listeners: list[Callable[[polib.POFile, Path], None]] = []
+
+
+def on_catalog_written(listener: Callable[[polib.POFile, Path], None]) -> None:
+    """Call ``listener(po, path)`` after every write of a catalog by this process.
+
+    A listener must not raise: the file is written by then, and its caller saw it succeed.
+    """
+    if listener not in _listeners:
+        _listeners.append(listener)
+
+
+def _remember_wrapped_fields() -> None:
+    """Keep polib's wrapped field lines by their text: the slowest part of every write.
+
+    polib wraps each msgid and msgstr with :mod:`textwrap` whenever a catalog is written, and
+    a project writes the same sentences again and again (every language's catalog of a
+    document has the same msgids; an update rewrites all of them). ``_str_field`` depends on
+    its arguments only (not on the entry), so its result is kept for the polib version this was
+    checked against; another version is left alone.
+    """
+    original = polib._BaseEntry._str_field
+    if polib.__version__ != "1.2.0" or getattr(original, "remembered", False):
+        return
+
+    @functools.lru_cache(maxsize=65536)
+    def lines(fieldname, delflag, plural_index, field, wrapwidth):
+        return tuple(original(None, fieldname, delflag, plural_index, field, wrapwidth))
+
+    def _str_field(self, fieldname, delflag, plural_index, field, wrapwidth=78):
+        return list(lines(fieldname, delflag, plural_index, field, wrapwidth))
+
+    _str_field.remembered, _str_field.original = True, original
+    polib._BaseEntry._str_field = _str_field
+
+
+_remember_wrapped_fields()
 
 
 def read_catalog(path: Path) -> polib.POFile:
@@ -108,6 +149,8 @@ def write_catalog(po: polib.POFile, path: Path) -> bool:
     if path.is_file() and path.read_text(encoding="utf-8", errors="replace") == text:
         return False
     write_text_atomic(path, text)
+    for listener in _listeners:
+        listener(po, path)
     return True
 
 

@@ -25,47 +25,21 @@ from __future__ import annotations
 
 import codecs
 import re
-from dataclasses import dataclass, field
 
+from translator.catalog.fastscan import fast_entries
+from translator.catalog.tokens import BAD_ESCAPE, Broken, RawEntry, escape, unescape
 from translator.errors import CatalogError
 
+__all__ = ["RawEntry", "scan_catalog"]
+
 _KEYWORD = re.compile(r"(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)(?=[\s\"]|$)")
-_ESCAPES = {"n": "\n", "t": "\t", "b": "\b", "r": "\r", "f": "\f", "v": "\v", "a": "\a"}
-_ESCAPES.update({"\\": "\\", '"': '"', "'": "'", "?": "?"})
 _BLANK = " \t\f\v"
 # The usual line, ``msgid "text"`` or ``"text"``, matched in one go; anything else is tokenized.
 _SIMPLE_LINE = re.compile(
     r'(?:(msgctxt|msgid_plural|msgid|msgstr(?:\[(\d+)\])?)[ \t]+)?"((?:[^"\\]|\\.)*)"[ \t]*'
 )
-_BAD_ESCAPE = re.compile(r"\\(?![ntbrfva\\\"'?0-7]|x[0-9a-fA-F])")
-_ESCAPE = re.compile(r"\\(x[0-9a-fA-F]+|[0-7]{1,3}|.)")
 _OPEN = ("msgctxt", "msgid", "msgid_plural")  # an entry that still lacks its msgstr
 _CHARSET = re.compile(r"charset=([^\s;]+)", re.IGNORECASE)
-
-
-@dataclass
-class RawEntry:
-    """One entry as written: enough for states and statistics, without polib."""
-
-    line: int  # the line of its msgid (msgctxt when it has one)
-    msgid: str = ""
-    msgctxt: str | None = None
-    msgid_plural: str | None = None
-    msgstr: dict[int, str] = field(default_factory=dict)  # index -> text; 0 without plural
-    flags: list[str] = field(default_factory=list)
-    tcomment: list[str] = field(default_factory=list)  # "# " translator comment lines
-    previous_msgid: str | None = None
-    obsolete: bool = False
-
-    @property
-    def key(self) -> tuple[str | None, str]:
-        return self.msgctxt, self.msgid
-
-
-class _Broken(Exception):
-    def __init__(self, line: int, message: str):
-        super().__init__(message)
-        self.line = line
 
 
 def scan_catalog(text: str, name: str) -> list[RawEntry]:
@@ -77,13 +51,15 @@ def scan_catalog(text: str, name: str) -> list[RawEntry]:
     """
     try:
         if not text.strip():
-            raise _Broken(0, "empty file (a catalog starts with its header entry)")
-        entries = _Scanner(text).run()
+            raise Broken(0, "empty file (a catalog starts with its header entry)")
+        entries = fast_entries(text)  # the common layout, read quickly (or None)
+        if entries is None:
+            entries = _Scanner(text).run()
         _check_header(entries)
         _check_duplicates(entries)
         _check_newlines(entries)
         _check_plurals(entries)
-    except _Broken as exc:
+    except Broken as exc:
         where = f"{name}:{exc.line}" if exc.line else name
         raise CatalogError(f"{where}: invalid PO file: {exc}") from None
     return entries
@@ -102,6 +78,7 @@ class _Scanner:
         self.pending = RawEntry(0)  # comments seen before the next entry's keywords
         self.continued = False  # the previous comment line ended in a backslash
         self.previous_line = 0  # a "#|" line waiting for the entry it belongs to
+        self.previous_field = ""  # the "#|" keyword its continuation lines add to
 
     def run(self) -> list[RawEntry]:
         for number, line in enumerate(self.lines, 1):
@@ -148,16 +125,20 @@ class _Scanner:
         column = len(rest) - len(rest.lstrip())
         match = _KEYWORD.match(rest, column)
         strings = self._strings(number, rest, match.end() if match else column)
-        if match and match.group(1) == "msgid":
-            self.pending.previous_msgid = "".join(strings)
+        if match:
+            self.previous_field = match.group(1)
+            if self.previous_field == "msgid":
+                self.pending.previous_msgid = "".join(strings)
+        elif self.previous_field == "msgid" and self.pending.previous_msgid is not None:
+            self.pending.previous_msgid += "".join(strings)  # a wrapped "#| msgid" continues
 
     def _tokens(self, number: int, rest: str, *, obsolete: bool) -> None:
         fast = _SIMPLE_LINE.fullmatch(rest)
-        if fast and not (fast.group(3) and _BAD_ESCAPE.search(fast.group(3))):
+        if fast and not (fast.group(3) and BAD_ESCAPE.search(fast.group(3))):
             if fast.group(1):
                 self._keyword(number, fast.group(1), fast.group(2), obsolete)
             text = fast.group(3)
-            self._string_token(number, _unescape(text) if "\\" in text else text, obsolete)
+            self._string_token(number, unescape(text) if "\\" in text else text, obsolete)
             return
         position = 0
         while True:
@@ -173,7 +154,7 @@ class _Scanner:
                 continue
             match = _KEYWORD.match(rest, position)
             if not match:
-                raise _Broken(number, f'keyword "{rest[position:].split(None, 1)[0]}" unknown')
+                raise Broken(number, f'keyword "{rest[position:].split(None, 1)[0]}" unknown')
             self._keyword(number, match.group(1), match.group(2), obsolete)
             position = match.end()
 
@@ -183,7 +164,7 @@ class _Scanner:
         if starts and self.field not in _OPEN:
             pass  # a new entry: it may be obsolete whatever the previous one was
         elif self.entry is not None and self.field is not None and self.entry.obsolete != obsolete:
-            raise _Broken(number, "inconsistent use of #~")
+            raise Broken(number, "inconsistent use of #~")
         self.needs_string = True
         if word == "msgid" and self.field == "msgctxt":
             self.field = "msgid"
@@ -196,19 +177,19 @@ class _Scanner:
             if word == "msgctxt":
                 self.entry.msgctxt = ""
         elif self.entry is None or self.field is None:
-            raise _Broken(number, "syntax error")
+            raise Broken(number, "syntax error")
         elif word == "msgid_plural":
             if self.field != "msgid":
-                raise _Broken(number, "syntax error")
+                raise Broken(number, "syntax error")
             self.entry.msgid_plural, self.field = "", "msgid_plural"
         elif index is None:
             if self.field != "msgid":
-                raise _Broken(number, "syntax error")
+                raise Broken(number, "syntax error")
             self.entry.msgstr[0], self.field = "", "msgstr"
         elif self.entry.msgid_plural is None:
-            raise _Broken(number, "missing 'msgid_plural' section")
+            raise Broken(number, "missing 'msgid_plural' section")
         elif self.field not in ("msgid_plural", "msgstr[]"):
-            raise _Broken(number, "syntax error")
+            raise Broken(number, "syntax error")
         else:
             self.index = int(index)
             self.entry.msgstr[self.index], self.field = "", "msgstr[]"
@@ -216,9 +197,9 @@ class _Scanner:
     def _string_token(self, number: int, text: str, obsolete: bool) -> None:
         entry = self.entry
         if entry is None or self.field is None:
-            raise _Broken(number, "syntax error")
+            raise Broken(number, "syntax error")
         if entry.obsolete != obsolete:
-            raise _Broken(number, "inconsistent use of #~")
+            raise Broken(number, "inconsistent use of #~")
         self.needs_string = False
         if self.field == "msgctxt":
             entry.msgctxt += text
@@ -233,12 +214,12 @@ class _Scanner:
 
     def _expect_strings_done(self, number: int) -> None:
         if self.needs_string:
-            raise _Broken(number, "syntax error")
+            raise Broken(number, "syntax error")
 
     def _open(self, number: int, obsolete: bool) -> None:
         self.entry, self.pending = self.pending, RawEntry(0)
         self.entry.line, self.entry.obsolete = number, obsolete
-        self.previous_line = 0
+        self.previous_line, self.previous_field = 0, ""
 
     def _close(self) -> None:
         """The entry is complete (it had its msgstr); the next keyword starts another."""
@@ -251,7 +232,7 @@ class _Scanner:
         message = "missing 'msgstr' section"
         if entry is not None and entry.msgid_plural is not None:
             message = "missing 'msgstr[]' section"
-        raise _Broken(entry.line if entry else number, message)
+        raise Broken(entry.line if entry else number, message)
 
     def _finish(self, last: int) -> None:
         self._expect_strings_done(last)
@@ -259,7 +240,7 @@ class _Scanner:
             self._incomplete(last)
         self._close()
         if self.previous_line:  # "#| msgid ..." with no entry after it: msgfmt stops at the end
-            raise _Broken(last, "syntax error (a '#|' previous msgid with no entry after it)")
+            raise Broken(last, "syntax error (a '#|' previous msgid with no entry after it)")
 
     def _strings(self, number: int, line: str, start: int) -> list[str]:
         """The quoted strings from ``start`` to the end of the line (``#|`` lines), unescaped."""
@@ -270,7 +251,7 @@ class _Scanner:
             if position == len(line):
                 return strings
             if line[position] != '"':
-                raise _Broken(number, "syntax error")
+                raise Broken(number, "syntax error")
             text, position = self._string(number, line, position + 1)
             strings.append(text)
 
@@ -281,40 +262,20 @@ class _Scanner:
             if char == '"':
                 return "".join(out), position + 1
             if char == "\\":
-                value, position = _escape(number, line, position + 1)
+                value, position = escape(number, line, position + 1)
                 out.append(value)
                 continue
             out.append(char)
             position += 1
         at_end = number == len(self.lines)  # no newline after it: the file stops here
         reason = "end-of-file within string" if at_end else "end-of-line within string"
-        raise _Broken(number, reason)
-
-
-def _unescape(text: str) -> str:
-    return _ESCAPE.sub(lambda match: _escape(0, match.group(), 1)[0], text)
-
-
-def _escape(number: int, line: str, position: int) -> tuple[str, int]:
-    if position >= len(line):
-        raise _Broken(number, "end-of-line within string")
-    char = line[position]
-    if char in _ESCAPES:
-        return _ESCAPES[char], position + 1
-    if char in "01234567":
-        digits = re.match(r"[0-7]{1,3}", line[position:]).group()
-        return chr(int(digits, 8)), position + len(digits)
-    if char == "x":
-        digits = re.match(r"[0-9a-fA-F]*", line[position + 1 :]).group()
-        if digits:
-            return chr(int(digits, 16)), position + 1 + len(digits)
-    raise _Broken(number, "invalid control sequence")
+        raise Broken(number, reason)
 
 
 def _check_header(entries: list[RawEntry]) -> None:
     header = entries[0] if entries else None
     if header is None or header.msgid or header.msgctxt is not None or header.obsolete:
-        raise _Broken(0, "PO file header missing or invalid")
+        raise Broken(0, "PO file header missing or invalid")
     match = _CHARSET.search(header.msgstr.get(0, ""))
     if not match:
         return
@@ -324,9 +285,9 @@ def _check_header(entries: list[RawEntry]) -> None:
     try:
         codec = codecs.lookup(charset).name
     except LookupError:
-        raise _Broken(header.line, f"header charset {charset!r} is not an encoding") from None
+        raise Broken(header.line, f"header charset {charset!r} is not an encoding") from None
     if codec != "utf-8":
-        raise _Broken(
+        raise Broken(
             header.line,
             f"header charset {charset!r} is not UTF-8 (convert with msgconv --to-code=UTF-8)",
         )
@@ -337,9 +298,7 @@ def _check_duplicates(entries: list[RawEntry]) -> None:
     for entry in entries:
         first = seen.setdefault(entry.key, entry.line)
         if first != entry.line:
-            raise _Broken(
-                entry.line, f"duplicate message definition (the first is on line {first})"
-            )
+            raise Broken(entry.line, f"duplicate message definition (the first is on line {first})")
 
 
 def _check_newlines(entries: list[RawEntry]) -> None:
@@ -351,7 +310,7 @@ def _check_newlines(entries: list[RawEntry]) -> None:
                 continue
             for where, test in (("begin", str.startswith), ("end", str.endswith)):
                 if test(entry.msgid, "\n") != test(text, "\n"):
-                    raise _Broken(
+                    raise Broken(
                         entry.line,
                         f"'msgid' and 'msgstr' entries do not both {where} with '\\n'",
                     )
@@ -366,11 +325,9 @@ def _check_plurals(entries: list[RawEntry]) -> None:
         if not any(entry.msgstr.values()):
             continue
         if match is None:
-            raise _Broken(
-                entry.line, "plural translations, but no Plural-Forms in the header entry"
-            )
+            raise Broken(entry.line, "plural translations, but no Plural-Forms in the header entry")
         if len(entry.msgstr) != int(match.group(1)):
-            raise _Broken(
+            raise Broken(
                 entry.line,
                 f"nplurals = {match.group(1)} in the header, but this entry has "
                 f"{len(entry.msgstr)} plural forms",

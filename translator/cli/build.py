@@ -47,6 +47,11 @@ from translator.cli.common import (
 @click.option("--strict", is_flag=True, help="Exit 1 if any document or language is held back.")
 @click.option("--force", is_flag=True, help="Make every file again, changed or not.")
 @click.option(
+    "--no-checks",
+    is_flag=True,
+    help="Run the quality checks only for languages whose rules need them (no-errors).",
+)
+@click.option(
     "--jobs",
     type=click.IntRange(min=1),
     help="Worker processes over documents (default: every core); output is the same.",
@@ -63,6 +68,7 @@ def build(
     fallback,
     strict,
     force,
+    no_checks,
     jobs,
     as_json,
 ) -> None:
@@ -97,16 +103,20 @@ def build(
         langs=list(langs) or None,
         min_completion=min_completion,
         fallback=Fallback(fallback),
+        checks=not no_checks,
     )
+    from translator.cli.progress import progress_bar
     from translator.parallel import default_jobs
 
-    report = ctx.project.build(
-        list(slugs) or None,
-        options,
-        out_dir,
-        force=force,
-        jobs=jobs or default_jobs(),
-    )
+    with progress_bar("build", quiet=as_json) as on_done:
+        report = ctx.project.build(
+            list(slugs) or None,
+            options,
+            out_dir,
+            force=force,
+            jobs=jobs or default_jobs(),
+            on_done=on_done,
+        )
     if as_json:
         emit_json(report.to_dict())
     else:

@@ -10,11 +10,13 @@ from translator.cli.common import (
     ProjectContext,
     doc_option,
     emit_json,
+    jobs_option,
     json_option,
     lang_option,
     pass_project,
     report_errors,
 )
+from translator.cli.progress import progress_bar
 
 
 @click.command()
@@ -30,9 +32,10 @@ from translator.cli.common import (
 )
 @click.option("--no-drafts", is_flag=True, help="Leave fuzzy drafts (machine, memory) out.")
 @click.option("--list-checks", is_flag=True, help="Describe every check and exit.")
+@jobs_option
 @json_option
 @pass_project
-def check(ctx: ProjectContext, langs, slugs, only, severity, no_drafts, list_checks, as_json):
+def check(ctx: ProjectContext, langs, slugs, only, severity, no_drafts, list_checks, jobs, as_json):
     """Run the quality checks; exit 1 when an error or a blocking check fails.
 
     Blocking checks are the coordinator's `blocking_checks` setting. A reviewer dismisses a
@@ -47,9 +50,11 @@ def check(ctx: ProjectContext, langs, slugs, only, severity, no_drafts, list_che
         for row in [] if as_json else rows:
             click.echo(f"{row['check']:<20} {row['severity']:<8} {row['description']}")
         return
-    report = ctx.project.check(
-        list(slugs) or None, list(langs) or None, include_drafts=not no_drafts, only=list(only)
-    )
+    project, slugs, langs = ctx.project, list(slugs) or None, list(langs) or None
+    with progress_bar("check", quiet=as_json) as on_done:
+        report = project.check(
+            slugs, langs, include_drafts=not no_drafts, only=list(only), jobs=jobs, on_done=on_done
+        )
     if as_json:
         data = report.to_dict()
         data["failures"] = [f.to_dict(report.blocking) for f in report.at_least(severity)]

@@ -49,6 +49,21 @@ lang_option = click.option(
 json_option = click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
 
 
+def _default_jobs(ctx: click.Context, param: click.Parameter, value: int | None) -> int:
+    from translator.parallel import default_jobs
+
+    return default_jobs() if value is None else value
+
+
+jobs_option = click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    callback=_default_jobs,
+    help="Processes to work on (default: the CPU count); the output does not depend on it.",
+)
+
+
 def emit_json(data) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2, sort_keys=False))
 

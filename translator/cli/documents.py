@@ -13,10 +13,12 @@ from translator.cli.common import (
     doc_option,
     emit_json,
     finish,
+    jobs_option,
     json_option,
     lang_option,
     pass_project,
 )
+from translator.cli.progress import progress_bar
 from translator.errors import TranslatorError
 
 
@@ -55,10 +57,11 @@ def _explain(file: Path, result) -> None:
     """One line per dropped line or block, then what went to the front matter."""
     for drop in result.explained:
         where = f"{file}:{drop.line}" if drop.line else str(file)
-        click.echo(f"{where}: dropped {drop.text!r}: {drop.reason}")
+        click.echo(f'{where}: dropped "{drop.text}": {drop.reason}')
     for key, value in result.meta.items():
         click.echo(f"{file}: front matter {key}: {value}")
-    click.echo(f"{file}: title {result.title!r}, date {result.date or 'none'}, slug {result.slug}")
+    date = result.date or "none"
+    click.echo(f'{file}: title "{result.title}", date {date}, slug {result.slug}')
 
 
 @click.command()
@@ -98,11 +101,14 @@ def _jsonl_item(line: str, lang: str, number: int) -> tuple[str, str]:
 
 @click.command()
 @doc_option
+@jobs_option
 @json_option
 @pass_project
-def extract(ctx: ProjectContext, slugs, as_json) -> None:
+def extract(ctx: ProjectContext, slugs, jobs, as_json) -> None:
     """Write locales/<slug>.pot templates from source/."""
-    report = ctx.project.extract(list(slugs) or None)
+    project = ctx.project
+    with progress_bar("extract", quiet=as_json) as on_done:
+        report = project.extract(list(slugs) or None, jobs=jobs, on_done=on_done)
     if as_json:
         emit_json({"templates": report.items, "errors": report.errors})
     else:
@@ -116,9 +122,10 @@ def extract(ctx: ProjectContext, slugs, as_json) -> None:
 @click.argument("langs", nargs=-1)
 @doc_option
 @click.option("--git", "git", is_flag=True, help="Keep the catalogs in git (merge driver).")
+@jobs_option
 @json_option
 @pass_project
-def init(ctx: ProjectContext, langs, slugs, git, as_json) -> None:
+def init(ctx: ProjectContext, langs, slugs, git, jobs, as_json) -> None:
     """Create catalogs for new languages LANGS (e.g. de fa pt-BR); --git sets up git."""
     if not langs and not git:
         raise click.UsageError("missing argument 'LANGS...'")  # or --git
@@ -130,7 +137,9 @@ def init(ctx: ProjectContext, langs, slugs, git, as_json) -> None:
         click.echo(f"git: {made}merge driver in {', '.join(setup.changed) or 'place'}", err=True)
     if not langs:
         return
-    report = ctx.project.init(list(langs), list(slugs) or None)
+    project = ctx.project
+    with progress_bar("init", quiet=as_json) as on_done:
+        report = project.init(list(langs), list(slugs) or None, jobs=jobs, on_done=on_done)
     if as_json:
         emit_json({"catalogs": report.items, "errors": report.errors})
     else:
@@ -142,11 +151,14 @@ def init(ctx: ProjectContext, langs, slugs, git, as_json) -> None:
 @click.command()
 @doc_option
 @lang_option
+@jobs_option
 @json_option
 @pass_project
-def update(ctx: ProjectContext, slugs, langs, as_json) -> None:
+def update(ctx: ProjectContext, slugs, langs, jobs, as_json) -> None:
     """Re-extract changed sources and merge them into every catalog, keeping all work."""
-    report = ctx.project.update(list(slugs) or None, list(langs) or None)
+    project, slugs, langs = ctx.project, list(slugs) or None, list(langs) or None
+    with progress_bar("update", quiet=as_json) as on_done:
+        report = project.update(slugs, langs, jobs=jobs, on_done=on_done)
     if as_json:
         emit_json({"catalogs": report.items, "errors": report.errors})
     else:

@@ -24,6 +24,9 @@ REDRAW_S = 0.1  # at most ten redraws a second: a terminal is slow next to a fas
 class ProgressBar:
     """``label [#####.......]  12/100  12%  0:03 left``, redrawn in place with ``\\r``.
 
+    A command of several phases (read, then check) calls it again from 1: the bar and its
+    estimate start over.
+
     :param label: what is counted (the command's name).
     :param stream: where to draw (a terminal).
     :param clock: seconds, monotonic (tests pass a fake one).
@@ -35,11 +38,15 @@ class ProgressBar:
         self.clock = clock
         self.started = clock()
         self._drawn_at: float | None = None
+        self._done, self._done_at = 0, self.started  # the last call, to notice a new phase
         self._width = 0  # characters of the last line drawn, to blank it on close
 
     def __call__(self, done: int, total: int) -> None:
         """Record that ``done`` of ``total`` items are finished (the ``on_done`` callback)."""
         now = self.clock()
+        if done < self._done:  # a new phase (stats reads, then checks): time it from its start
+            self.started, self._drawn_at = self._done_at, None
+        self._done, self._done_at = done, now
         last = done >= total
         if not last and self._drawn_at is not None and now - self._drawn_at < REDRAW_S:
             return

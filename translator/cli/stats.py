@@ -9,10 +9,12 @@ from translator.cli.common import (
     doc_option,
     emit_json,
     finish,
+    jobs_option,
     json_option,
     lang_option,
     pass_project,
 )
+from translator.cli.progress import progress_bar
 from translator.project import StepReport
 
 
@@ -30,8 +32,9 @@ from translator.project import StepReport
 )
 @click.option("--stale", is_flag=True, help="Only catalogs behind their source, with reasons.")
 @click.option("--no-checks", is_flag=True, help="Do not count failing quality checks (faster).")
+@jobs_option
 @pass_project
-def stats(ctx: ProjectContext, slugs, langs, as_json, as_csv, by, stale, no_checks) -> None:
+def stats(ctx: ProjectContext, slugs, langs, as_json, as_csv, by, stale, no_checks, jobs) -> None:
     """Completion per document and language: entries and words translated, fuzzy, untranslated."""
     from translator.progress.matrix import (
         catalog_lines,
@@ -42,7 +45,8 @@ def stats(ctx: ProjectContext, slugs, langs, as_json, as_csv, by, stale, no_chec
     )
 
     project, slugs, langs = ctx.project, list(slugs) or None, list(langs) or None
-    table = project.stats(slugs, langs, with_checks=not no_checks)
+    with progress_bar("stats", quiet=as_json or as_csv) as on_done:
+        table = project.stats(slugs, langs, with_checks=not no_checks, jobs=jobs, on_done=on_done)
     marks = project.staleness(slugs, langs) if stale or as_csv else {}
     if stale:
         table = stale_rows(table, marks)

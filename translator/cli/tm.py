@@ -3,13 +3,20 @@ instances (:mod:`translator.exchange.tmx`)."""
 
 from __future__ import annotations
 
+import sqlite3
 import sys
 from pathlib import Path
 
 import click
 
 from translator.catalog import read_catalog
-from translator.cli.common import ProjectContext, emit_json, json_option, pass_project
+from translator.cli.common import (
+    ProjectContext,
+    emit_json,
+    json_option,
+    lang_option,
+    pass_project,
+)
 from translator.cli.errors import TranslatorGroup
 from translator.errors import TranslatorError
 from translator.exchange import UploadError
@@ -78,10 +85,12 @@ def _distinct(units: list) -> list:
 @json_option
 @pass_project
 def tm_import(ctx: ProjectContext, file: Path, lang: str, check_only: bool, as_json) -> None:
-    """Read a TMX file (OmegaT, Trados, another instance) into the memory of LANG.
+    """Add a TMX file (OmegaT, Trados, another instance) to the memory of LANG.
 
-    Units without both the source and the LANG text, empty or oversized ones are left
-    out and named with their line.
+    Its units are suggested in the editor ("from TMX: FILE") and used by pre-fill; importing
+    a file of the same name again replaces its units. Units without both the source and the
+    LANG text, empty or oversized ones are left out and named with their line. With --check
+    the file is only read and checked: nothing is written.
     """
     project, code = ctx.project, normalize_language(lang)
     try:
@@ -90,27 +99,80 @@ def tm_import(ctx: ProjectContext, file: Path, lang: str, check_only: bool, as_j
         for line in exc.problems:
             click.echo(f"error: {line}", err=True)
         sys.exit(1)
+    if not found.units:
+        reasons = f"; {found.problems[0]}" if found.problems else ""
+        raise TranslatorError(f"{file.name}: no unit has both {code} and the source{reasons}")
+    added = None if check_only else _add_to_memory(project.settings, code, found)
     if as_json:
         emit_json(
             {
                 "file": file.name,
                 "tool": found.tool,
                 "units": len(found.units),
+                "added": added,
                 "problems": found.problems,
             }
         )
     else:
-        click.echo(
-            f"{file.name}: {len(found.units)} units for {code} ({found.tool or 'unknown tool'})"
-        )
-        for line in found.problems:
-            click.echo(f"left out: {line}", err=True)
-    if check_only:
-        return
-    raise TranslatorError(
-        "adding TMX units to the memory needs the memory's index (issue 'scale'); "
-        "nothing was added. Use --check to read and check a file."
-    )
+        tool = found.tool or "unknown tool"
+        if added is None:
+            click.echo(f"{file.name}: {len(found.units)} units for {code} ({tool})")
+        else:
+            click.echo(f"{file.name}: {added} units added to the {code} memory ({tool})")
+    for line in found.problems:
+        click.echo(f"left out: {line}", err=True)
+
+
+def _add_to_memory(settings, code: str, found) -> int:
+    """The file's units into the language's memory index, under the file's name."""
+    from translator.tm import open_index
+
+    where = settings.instance_dir / "tm" / f"{code}.sqlite3"
+    try:
+        index = open_index(settings.locales_dir, settings.instance_dir, code)
+        if index.read_only:
+            raise OSError("the file cannot be opened for writing")
+        return index.import_units(found.name, found.tool, found.units)
+    except (sqlite3.Error, OSError) as exc:
+        raise TranslatorError(f"{where}: cannot add to the memory ({exc})") from exc
+
+
+@tm_group.command("index")
+@lang_option
+@json_option
+@pass_project
+def tm_index(ctx: ProjectContext, langs: tuple[str, ...], as_json: bool) -> None:
+    """Fill or catch up the memory index of each language (instance/tm/<lang>.sqlite3).
+
+    The editor and pre-fill do this by themselves on first use; run it before starting the
+    server so that no one waits for the first fill. Catalogs that did not change are not read.
+    """
+    settings = ctx.project.settings
+    codes = [normalize_language(lang) for lang in langs] or ctx.project.languages()
+    from translator.tm import open_memory
+
+    found, errors = {}, []
+    for code in codes:
+        memory = open_memory(settings.locales_dir, settings.instance_dir, code)
+        read = memory.refresh()
+        found[code] = {
+            "read": read,
+            "texts": len(memory.keys.choices),
+            "imports": len(memory.index.imports()),
+        }
+        errors += memory.errors
+    if as_json:
+        emit_json({"languages": found, "errors": errors})
+    else:
+        for code, counts in found.items():
+            click.echo(
+                f"{code}: {counts['read']} catalogs read, {counts['texts']} source texts, "
+                f"{counts['imports']} TMX files"
+            )
+    for line in errors:
+        click.echo(f"error: {line}", err=True)
+    if errors:
+        sys.exit(1)
 
 
 COMMANDS = [tm_group]

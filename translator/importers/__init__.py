@@ -1,14 +1,16 @@
 """Importers: what people have (text, HTML, Word) -> a resolution in canonical Markdown.
 
 Every importer produces paragraphs and hands them to the same recognition rules
-(:mod:`translator.importers.plaintext`), which the writer turns into the canonical form.
+(:mod:`translator.importers.plaintext`), which the writer turns into the canonical form. Text
+is judged by its content, not its name: a page source saved as ``.txt`` is imported as HTML
+(:mod:`translator.importers.sniff`).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from translator.errors import SourceError
+from translator.errors import ConfigError, SourceError
 from translator.importers.docx import import_docx
 from translator.importers.html import import_html
 from translator.importers.paragraphs import Drop, decode_text
@@ -57,11 +59,14 @@ def import_file(path: Path, *, lang: str = "en", slug: str | None = None) -> Imp
 def import_source(
     text: str, *, lang: str = "en", slug: str | None = None, filename: str, kind: str = "auto"
 ) -> ImportResult:
-    """Import decoded text as HTML or as plain text; ``kind="auto"`` judges by the content.
+    """Import decoded text as HTML (``kind="html"``), as plain text (``"text"``), or as what
+    its content shows (``"auto"``).
 
     A page source saved as ``.txt`` (maybe after a ``#!/usr/bin/php`` or ``<?php ?>``
     preamble) is HTML all the same (:func:`translator.importers.sniff.looks_like_html`).
     """
+    if kind not in ("auto", "html", "text"):
+        raise ConfigError(f"kind: must be auto, html or text, not {kind!r}")
     if kind == "html" or (kind == "auto" and looks_like_html(strip_server_code(text)[0])):
         return import_html(text, lang=lang, slug=slug, filename=filename)
     return import_text(text, lang=lang, slug=slug, filename=filename)

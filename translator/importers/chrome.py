@@ -36,6 +36,8 @@ ANYWHERE: dict[str, tuple[str, ...]] = {
         "persönliche werkzeuge",
         "dokumentaktionen",
         "dokument-aktionen",
+        "artikelaktionen",
+        "benutzerspezifische werkzeuge",
         "nach oben",
         "seite drucken",
     ),
@@ -63,6 +65,8 @@ ANYWHERE: dict[str, tuple[str, ...]] = {
         "ir al contenido",
         "saltar a navegación",
         "ir a navegación",
+        "saltar a contenido",
+        "ir a contenido",
         "herramientas personales",
         "acciones de documento",
         "acciones del documento",
@@ -76,12 +80,16 @@ ANYWHERE: dict[str, tuple[str, ...]] = {
         "عملیات سند",
         "اقدامات سند",
         "کنش‌های سند",
+        "عملکردهای سند",
+        "ابزار شخصی",
+        "پرش به منو",
         "بازگشت به بالا",
     ),
     "ru": (
         "перейти к содержимому",
         "перейти к навигации",
         "личные инструменты",
+        "персональные инструменты",
         "действия с документом",
         "наверх",
         "в начало страницы",
@@ -90,6 +98,10 @@ ANYWHERE: dict[str, tuple[str, ...]] = {
         "انتقل إلى المحتوى",
         "تخطى إلى المحتوى",
         "أدوات شخصية",
+        "الأدوات الشخصية",
+        "انتقل إلى التصفح",
+        "تخطى إلى التصفح",
+        "إجراءات الوثيقة",
         "إجراءات المستند",
         "العودة إلى الأعلى",
         "إلى الأعلى",
@@ -99,24 +111,28 @@ ANYWHERE: dict[str, tuple[str, ...]] = {
         "ir para o conteúdo",
         "saltar para o conteúdo",
         "ferramentas pessoais",
+        "ir para a navegação",
+        "pular para a navegação",
+        "saltar para a navegação",
         "ações do documento",
         "voltar ao topo",
     ),
 }
 
-# Link labels that close a page: print, PDF, mail and share buttons. Chrome at the edges of a
-# page (:mod:`.margins` finds those by shape; this table lets it tell them from signatories).
+# Link labels of print, PDF, mail and share buttons: chrome wherever a line is made of them
+# only. At the end of a page :mod:`.margins` finds such lines by shape in any language; this
+# table catches them elsewhere and tells them from a list of signatories.
 TAIL: dict[str, tuple[str, ...]] = {
-    "en": ("pdf", "print", "e-mail", "email", "mail", "share", "tweet", "send", "rss", "top"),
+    "en": ("pdf", "print", "e-mail", "email", "share", "tweet", "rss", "print version"),
     "de": ("drucken", "druckversion", "versenden", "teilen", "als pdf", "weiterempfehlen"),
-    "tr": ("yazdır", "paylaş", "gönder", "e-posta", "yukarı", "başa dön"),
-    "fr": ("imprimer", "partager", "envoyer", "version imprimable", "haut"),
-    "es": ("imprimir", "compartir", "enviar", "versión para imprimir", "arriba"),
-    "pt": ("imprimir", "compartilhar", "partilhar", "enviar", "topo"),
+    "tr": ("yazdır", "paylaş", "gönder", "e-posta", "başa dön"),
+    "fr": ("imprimer", "partager", "envoyer", "version imprimable"),
+    "es": ("imprimir", "compartir", "enviar", "versión para imprimir"),
+    "pt": ("imprimir", "compartilhar", "partilhar", "enviar"),
     "ru": ("печать", "распечатать", "версия для печати", "поделиться", "отправить"),
     "fa": ("چاپ", "نسخه چاپی", "اشتراک", "اشتراک گذاری", "ارسال", "ایمیل"),
     "ar": ("طباعة", "نسخة للطباعة", "مشاركة", "إرسال", "أرسل", "البريد الإلكتروني"),
-    "*": ("facebook", "twitter", "x", "whatsapp", "telegram", "linkedin", "vk", "reddit"),
+    "*": ("facebook", "twitter", "whatsapp", "telegram", "linkedin", "vkontakte", "reddit"),
 }
 
 # Lines that are chrome only above the title: menus, search boxes, "Home".
@@ -131,6 +147,14 @@ HEAD_ONLY: dict[str, tuple[str, ...]] = {
     "ar": ("الرئيسية", "الصفحة الرئيسية", "بحث", "القائمة", "تسجيل الدخول"),
     "pt": ("início", "página inicial", "pesquisar", "busca", "menu", "seções", "entrar"),
 }
+
+# Labels of a page's tag or category line ("Filed under: ICOR, Iran"): chrome before a colon.
+TAG_LABELS: tuple[str, ...] = (
+    "filed under", "tags", "tagged", "categories", "category", "schlagworter", "schlagwort",
+    "kategorie", "kategorien", "etiquettes", "mots-cles", "categorie", "etiquetas", "categorias",
+    "categoria", "etiketler", "kategori", "теги", "метки", "рубрика", "برچسب ها", "برچسب‌ها",
+    "دسته بندی", "الوسوم", "التصنيف", "الكلمات المفتاحية",
+)  # fmt: skip
 
 # Breadcrumb labels: a line starting with one of these is a breadcrumb trail.
 BREADCRUMB: dict[str, tuple[str, ...]] = {
@@ -148,10 +172,14 @@ BREADCRUMB: dict[str, tuple[str, ...]] = {
 # The first crumb of a trail that has no label ("Home / 2020 / ...").
 HOME: tuple[str, ...] = (
     "home", "startseite", "ana sayfa", "anasayfa", "accueil", "inicio", "início", "خانه",
-    "главная", "الرئيسية",
+    "главная", "الرئيسية", "página inicial", "صفحه اصلی", "الصفحة الرئيسية",
 )  # fmt: skip
 
+MAX_TAG_WORDS = 20  # "Tags: a, b, c": a longer rest is a sentence after all
+MAX_CRUMB_WORDS = 4  # a crumb before the last is a section name, not a sentence
 _SEPARATORS = re.compile(r"\s+(?:/|›|»|>|→|::|\|)\s+")
+# "© ICOR 2014 · Impressum", "Copyright 2014 ICOR": a short line, with a year after "Copyright".
+_COPYRIGHT = re.compile(r"\s*(?:©|copyright\s(?=.*\b(?:19|20)\d\d\b)(?!(?:\S+\s+){8}))", re.I)
 _NAV_PARTS = re.compile(r"\s*[|·•]\s*")
 _CONTROL = {"\u200c", "\u200d", "\u200e", "\u200f", "\u061c", "\ufeff"}
 _LETTER_VARIANTS = str.maketrans({"ي": "ی", "ى": "ی", "ك": "ک", "ة": "ه"})
@@ -236,7 +264,19 @@ def is_chrome(line: str) -> bool:
     >>> is_chrome("We demand the immediate withdrawal of all foreign troops.")
     False
     """
+    if _COPYRIGHT.match(line) or _tag_line(line):
+        return True  # "© ICOR 2014 · Impressum", "Filed under: ICOR, Iran"
     return _all_in(line, _tables().anywhere) or bool(breadcrumb_label(line))
+
+
+def _tag_line(line: str) -> bool:
+    label, colon, rest = fold(line).partition(":")
+    return bool(colon) and label.strip() in _tag_labels() and len(rest.split()) <= MAX_TAG_WORDS
+
+
+@lru_cache(maxsize=1)
+def _tag_labels() -> frozenset[str]:
+    return frozenset(fold(label) for label in TAG_LABELS)
 
 
 def is_head_chrome(line: str) -> bool:
@@ -244,9 +284,14 @@ def is_head_chrome(line: str) -> bool:
     if is_chrome(line) or _all_in(line, _tables().head):
         return True
     trail = crumbs(line)
-    if trail and trail[0] in _tables().home:
+    if trail and (trail[0] in _tables().home or _short_trail(trail)):
         return True
     return is_nav_line(line)
+
+
+def _short_trail(trail: list[str]) -> bool:
+    """A trail of three or more short crumbs ("Resolutionen › 2014 › Soma"), by its shape."""
+    return len(trail) >= 3 and all(len(crumb.split()) <= MAX_CRUMB_WORDS for crumb in trail[:-1])
 
 
 def is_tail_chrome(line: str) -> bool:

@@ -2,7 +2,9 @@
 
 Month names come from Babel's locale data for the document language, plus English (sites often
 date pages in English whatever the language). Text is folded first (:func:`chrome.fold`), so
-Persian digits, accents and case do not matter.
+Persian digits, accents and case do not matter. Persian sites date pages in the Solar Hijri
+calendar ("۷ خرداد ۱۳۹۳", "1393/03/07"): jdatetime knows its month names and turns such a date
+into the Gregorian one.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+import jdatetime
 from babel import Locale
 from babel.dates import get_month_names
 
@@ -20,6 +23,10 @@ from translator.languages import parse_language
 
 _DAY = r"(?P<d>\d{1,2})(?:\.|st|nd|rd|th|er|º)?"
 _YEAR = r"(?P<y>\d{4})"
+MIN_YEAR = 1500  # an earlier Gregorian year dates no resolution
+_JALALI_YEAR = r"(?P<jy>1[34]\d\d)"  # Solar Hijri years of our era: 1300-1499
+_JALALI_MONTHS = {fold(name): n for n, name in enumerate(jdatetime.date.j_months_fa, start=1)}
+_JALALI_MONTH = "(?P<jm>" + "|".join(map(re.escape, _JALALI_MONTHS)) + ")"
 
 
 def _month_names(lang: str) -> dict[str, int]:
@@ -48,9 +55,12 @@ def _grammar(lang: str) -> _Grammar:
         # January 17, 2020
         re.compile(rf"\b{month}\.?\s+{_DAY},?\s+{_YEAR}\b"),
         # 2020-01-17
-        re.compile(r"\b(?P<y>\d{4})-(?P<mm>\d{1,2})-(?P<d>\d{1,2})\b"),
+        re.compile(r"\b(?P<y>\d{4})-(?P<mm>\d{1,2})-(?P<d>\d{1,2})(?:\b|(?=t\d))"),
         # 17/01/2020, 17.01.2020, 17-01-2020
         re.compile(r"\b(?P<d>\d{1,2})([./-])(?P<mm>\d{1,2})\2(?P<y>\d{4})\b"),
+        # Solar Hijri: 7 خرداد 1393, 1393/03/07
+        re.compile(rf"(?<!\d)(?P<d>\d{{1,2}})\s*{_JALALI_MONTH}\s+{_JALALI_YEAR}(?!\d)"),
+        re.compile(rf"(?<!\d){_JALALI_YEAR}([/.-])(?P<jmm>\d{{1,2}})\2(?P<d>\d{{1,2}})(?!\d)"),
     ]
     day_month = re.compile(rf"{_DAY}\s*(?:de\s+)?{month}\b")
     return _Grammar(names, patterns, day_month)
@@ -61,9 +71,21 @@ def _us_order(lang: str) -> bool:
     return parse_language(lang).territory == "US"
 
 
+def _jalali_iso(groups: dict[str, str]) -> str:
+    month = _JALALI_MONTHS[groups["jm"]] if groups.get("jm") else int(groups["jmm"])
+    try:
+        return jdatetime.date(int(groups["jy"]), month, int(groups["d"])).togregorian().isoformat()
+    except ValueError:
+        return ""
+
+
 def _to_iso(match: re.Match[str], names: dict[str, int], lang: str) -> str:
     groups = match.groupdict()
+    if groups.get("jy"):
+        return _jalali_iso(groups)
     day, year = int(groups["d"]), int(groups["y"])
+    if year < MIN_YEAR:
+        return ""  # "1393-03-07" is a Solar Hijri date (matched by its own pattern)
     if groups.get("m"):
         month = names[groups["m"]]
     else:
@@ -83,6 +105,8 @@ def find_date(text: str, lang: str = "en") -> str:
     '2020-01-17'
     >>> find_date("Resolution der ICOR, 17. Januar 2020", "de")
     '2020-01-17'
+    >>> find_date("تاریخ انتشار: ۷ خرداد ۱۳۹۳", "fa")
+    '2014-05-28'
     """
     folded = fold(text)
     grammar = _grammar(lang)

@@ -2,10 +2,10 @@
 
 A page copied as text keeps its notes as a marker line ("1.", "[1]", "*") above the note's
 text, or as "[1] text" / "¹ text"; the references come out glued to the word they follow:
-"(ICOR)1", "word.2", "word¹", "word[3]". A glued number is taken for a reference only when a
-note with that number exists, or when the candidates, read in order, number 1, 2, 3, ... (so
-"G20" or "Art.5" in a text without notes stay as they are). Superscripts and "[n]" need no
-more proof than the numbering either.
+"(ICOR)1", "word.2", "word(3)", "word¹", "word[3]". A glued number is taken for a reference
+only when a note with that number exists, or when the candidates, read in order, number 1,
+2, 3, ... (so "G20" or "Art.5" in a text without notes stay as they are); a superscript or
+"[n]" makes a numbering of one enough. A page's footnote section (HTML) gives the notes.
 
 References leave the sentence text (a translator should not see a "1" glued to "ICOR") and
 are listed with the word they followed; notes become :class:`Note` blocks at the end.
@@ -24,10 +24,11 @@ _BACKLINKS = re.compile(r"\s*[↩↑^]\ufe0e?\s*$|\s*[↩↑]\ufe0e?")
 _NOTE_LEAD = re.compile(r"[(\[]?(\d{1,3})[)\].:]*\s+(?=\S)")
 _BODY = re.compile(r"(?:\[(\d{1,3})\]|([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3}))[.)]?\s+(?=\S)")
 # Reference candidates, by how much proof they need (see the module docstring).
-_MARKED = re.compile(r"(?<=\S)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[(\d{1,3})\])(?=[\s.,;:!?)»”]|$)")
+_MARKED = re.compile(r"(?<=\S)(?:([⁰¹²³⁴⁵⁶⁷⁸⁹]{1,3})|\[(\d{1,3})\])(?=[\s.,;:!?)»”،؛]|$)")
 _GLUED = re.compile(
-    r"(?:(?<=[)\]»”\"’])|(?<=[^\W\d_][.,;:!?]))(\d{1,2})(?=[\s.,;:!?)»”]|$)"
-    r"|(?<=[^\W\d_]{3})(\d{1,2})(?=[\s.,;:!?)»”]|$)"
+    r"(?:(?<=[)\]»”\"’])|(?<=[^\W\d_][.,;:!?]))(\d{1,2})(?=[\s.,;:!?)»”،؛]|$)"
+    r"|(?<=[^\W\d_])\((\d{1,2})\)(?=[\s.,;:!?»”،؛]|$)"  # "ICOR(1)", "ایکور(۱)"
+    r"|(?<=[^\W\d_]{3})(\d{1,2})(?=[\s.,;:!?)»”،؛]|$)"
 )
 
 
@@ -53,7 +54,13 @@ class Footnotes:
 def lone_marker(text: str) -> str:
     """The mark of a line that is only a footnote marker ("1.", "[2]", "³", "*"), else ""."""
     match = _LONE.fullmatch(text.strip())
-    return match.group(1).translate(_SUPERSCRIPTS) if match else ""
+    return _number(match.group(1)) if match else ""
+
+
+def _number(mark: str) -> str:
+    """A mark in ASCII digits ("۱" and "¹" are "1"); "*" stays."""
+    mark = mark.translate(_SUPERSCRIPTS)
+    return str(int(mark)) if mark.isdecimal() else mark
 
 
 def find_footnotes(paras: list[Para]) -> Footnotes:
@@ -85,7 +92,7 @@ def find_footnotes(paras: list[Para]) -> Footnotes:
         elif mark:
             found.drops.append(Drop(para.line, para.text, "lone footnote marker"))
         elif body and not para.hint:
-            number = body.group(1) or body.group(2).translate(_SUPERSCRIPTS)
+            number = _number(body.group(1) or body.group(2))
             found.notes.append(Note(number, para.text[body.end() :], para.line))
         else:
             found.paras.append(para)
@@ -99,7 +106,9 @@ def _marked_note(para: Para, count: int) -> Note:
     """A note from a page's footnote section: its list number, or the number it starts with."""
     text = _BACKLINKS.sub("", para.text).strip()
     lead = _NOTE_LEAD.match(text)
-    mark = para.marker if para.marker.isdigit() else (lead.group(1) if lead else str(count))
+    mark = (
+        para.marker if para.marker.isdigit() else (_number(lead.group(1)) if lead else str(count))
+    )
     return Note(mark, text[lead.end() :] if lead else text, para.line)
 
 
@@ -119,9 +128,10 @@ def _candidates(text: str, marked_only: bool = False) -> list[tuple[re.Match[str
     ``marked_only``, only superscripts and "[n]" (which need no further proof)."""
     found = []
     for match in _MARKED.finditer(text):
-        found.append((match, (match.group(1) or match.group(2)).translate(_SUPERSCRIPTS), False))
+        found.append((match, _number(match.group(1) or match.group(2)), False))
     for match in [] if marked_only else _GLUED.finditer(text):
-        found.append((match, match.group(1) or match.group(2), match.group(2) is not None))
+        number = match.group(1) or match.group(2) or match.group(3)
+        found.append((match, _number(number), match.group(3) is not None))
     return sorted(found, key=lambda c: c[0].start())
 
 

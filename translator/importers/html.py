@@ -3,7 +3,21 @@
 Navigation, headers, footers, sidebars and elements named like chrome (Plone's
 ``portal-breadcrumbs``, ``documentActions``...) are dropped and reported; scripts and styles are
 dropped silently. An element holding the page's ``<h1>`` is never dropped, because themes wrap
-the title in ``<header class="entry-header">``.
+the title in ``<header class="entry-header">``. A short paragraph that is all link text ("PDF",
+"Drucken | Versenden") is a link label (:mod:`.margins`); ``<sup>1</sup>`` is a footnote
+reference and an element named like ``footnotes`` holds the notes (:mod:`.footnotes`).
+
+Main content: our rules, not trafilatura. On the HTML fixture pages (``benchmarks/importing.py``,
+6 pages, 46 blocks) the rules keep blocks at precision 1.000 and recall 1.000; trafilatura
+followed by our text rules 0.822 and 0.804 (it leaves out the ``<h1>`` or ``<h2>`` title and
+signatory lists, keeps a news site's comments, "most read" teasers and footer, drops the
+zero-width non-joiners of Persian words, and glues ``<sup>`` numbers to words); our paragraphs
+filtered by trafilatura 1.000 and 0.935 (the signatories and the title again). The pages were
+written for the rules, so theirs is an upper bound, but each shortfall of trafilatura loses
+text a resolution needs. Publication date: htmldate reads the page's markup (meta tags,
+``<time>``, JSON-LD) and is used only when no date line or metadata line gives a date: the
+rules alone get 4 of 6 pages right, htmldate alone 2 (4 with its extensive search of the
+text), the rules with htmldate as the fallback 6.
 """
 
 from __future__ import annotations
@@ -28,7 +42,11 @@ _CHROME_ROLES = {"navigation", "banner", "contentinfo", "search", "complementary
 _CHROME_NAMES = re.compile(
     r"(?:^|[\s_-])(?:breadcrumbs?|personaltools|personal-tools|documentactions|document-actions|"
     r"skip(?:links?|nav)?|portlets?|sidebar|navbar|nav|navigation|globalnav|menu|searchbox|"
-    r"search|social|share|sharing|cookies?|header|footer|siteactions)(?=$|[\s_-])"
+    r"search|social|share|sharing|cookies?|header|footer|siteactions|"
+    # what readability-style extractors also skip, and the same in the languages we import
+    r"comments?|disqus|respond|replies|related|sponsor(?:ed)?|pagination|pager|popup|banner|"
+    r"widgets?|comentarios?|commentaires?|kommentare?|yorumlar?|rodape|lateral|fusszeile|"
+    r"seitenleiste|pied|pie-de-pagina)(?=$|[\s_-])"
 )
 _BLOCKS = {
     "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ol", "ul", "blockquote", "section",
@@ -76,9 +94,20 @@ def import_html(
         filename=filename,
         drops=drops,
         page_date=page_date(html),
+        page_url=_canonical_url(soup),
     )
     result.explained = sorted(result.explained + walker.hidden, key=lambda drop: drop.line)
     return result
+
+
+def _canonical_url(soup: BeautifulSoup) -> str:
+    """The page's own address: ``<link rel="canonical">`` or ``og:url``, if absolute."""
+    link = soup.find("link", rel="canonical")
+    meta = soup.find("meta", attrs={"property": "og:url"})
+    for value in (link.get("href") if link else "", meta.get("content") if meta else ""):
+        if isinstance(value, str) and value.strip().lower().startswith(("http://", "https://")):
+            return value.strip()
+    return ""
 
 
 def page_date(html: str) -> str:
@@ -125,14 +154,17 @@ class _Walker:
         self.in_heading = False  # a <br> inside a heading is a space, not a new paragraph
         self.in_link = 0  # depth of <a> elements around the text being read
         self.link_chars = 0  # visible characters inside links since the last paragraph
+        self.link_first: bool | None = None  # whether the paragraph's first text is a link
         self.hidden: list[Drop] = []  # scripts, styles, buttons: left out without a paragraph
 
     def flush(self, hint: str = "", marker: str = "") -> None:
         text = _HTML_SPACE.sub(" ", "".join(self.buffer)).strip()
         self.buffer, links, self.link_chars = [], self.link_chars, 0
+        first, self.link_first = bool(self.link_first), None
         if text:
             share = min(1.0, links / max(1, len(_HTML_SPACE.sub("", text))))
-            self.paras.append(Para(text, self.line, self.hint or hint, marker, links=share))
+            hint = self.hint or hint
+            self.paras.append(Para(text, self.line, hint, marker, links=share, link_first=first))
 
     def walk(self, node: Tag) -> None:
         for child in node.children:
@@ -140,8 +172,11 @@ class _Walker:
                 continue
             if isinstance(child, NavigableString):
                 self.buffer.append(str(child))
+                visible = len(_HTML_SPACE.sub("", str(child)))
                 if self.in_link:
-                    self.link_chars += len(_HTML_SPACE.sub("", str(child)))
+                    self.link_chars += visible
+                if visible and self.link_first is None:
+                    self.link_first = bool(self.in_link)
             elif isinstance(child, Tag):
                 self._tag(child)
 
@@ -221,6 +256,7 @@ class _Walker:
             self.buffer = [" ".join(p.text for p in inner.paras)]
             sizes = [len(_HTML_SPACE.sub("", p.text)) for p in inner.paras]
             self.link_chars = int(sum(p.links * n for p, n in zip(inner.paras, sizes, strict=True)))
+            self.link_first = bool(inner.paras) and inner.paras[0].link_first
             self.line = li.sourceline or self.line
             self.flush("item", str(number) if ordered else "-")
             for sub in nested:

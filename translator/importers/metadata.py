@@ -40,12 +40,24 @@ CREDITS: dict[str, tuple[str, ...]] = {
     "ru": (r"перевод (?:с|со|на)\b", r"перевод\s*:", r"переведено (?:с|со)\b", r"перевела?\b"),
     "fa": (r"ترجمه\b", r"برگردان\b", r"مترجم\s*:"),
     "ar": (r"ترجمه\b", r"ترجمها\b", r"المترجم\s*:", r"نقله\b"),
+    "it": (r"tradott[oa] (?:da|dal|dall|dallo|dalla|in)\b", r"traduzione(?: di| a cura|\s*:)"),
+    "nl": (r"vertaald (?:uit|door|naar)\b", r"vertaling(?: door|\s*:)"),
+    "pl": (r"przetłumaczył[a]?\b", r"przetłumaczone (?:z|przez)\b", r"tłumaczenie(?: z|\s*:)"),
 }
 
 # Words that say a dated line is about publishing, folded: a supplement to the shape rules.
 PUBLISHED = (
     "published", "posted", "veroffentlicht", "publie", "publicado", "yayinlanma", "yayin tarihi",
     "опубликовано", "дата публикации", "تاریخ انتشار", "منتشر شده", "نشر في", "تاريخ النشر",
+)  # fmt: skip
+
+# Words that say a dated line tells when the page last changed: metadata, but not the date of
+# the document (sites re-save pages long after they were published).
+MODIFIED = (
+    "last modified", "last updated", "zuletzt verandert", "zuletzt geandert", "aktualisiert am",
+    "derniere modification", "mis a jour", "ultima modificacion", "actualizado", "atualizado",
+    "ultima modificacao", "son degisiklik", "guncellendi", "последнее изменение", "обновлено",
+    "آخرین تغییر", "آخرین ویرایش", "به روز شده", "آخر تعديل", "آخر تحديث",
 )  # fmt: skip
 
 ALIASES = ("farsi", "parsi", "فارسی", "turkce", "deutsch", "francais", "espanol", "portugues")
@@ -87,52 +99,64 @@ def published_date(text: str, lang: str) -> str:
     """The date of a metadata line ("Published by: | 28.05.2014"), else "".
 
     A metadata line is short, holds a date, and labels it: a "|" separator, a label ending
-    in ":" before the date, or a word such as "published" (:data:`PUBLISHED`).
+    in ":" before the date, or a word such as "published" (:data:`PUBLISHED`) in a line that
+    does not end like a sentence.
 
     >>> published_date("Veröffentlicht von: | 28.05.2014", "de")
     '2014-05-28'
-    >>> published_date("ICOR Resolution, 17 January 2020", "en")
+    >>> published_date("The resolution was published on 17 January 2020.", "en")
     ''
     """
     if word_count(text) > MAX_META_WORDS:
         return ""
     date = find_date(text, lang)
-    if not date:
-        return ""
+    return date if date and _labelled(text, PUBLISHED) else ""
+
+
+def _labelled(text: str, words: tuple[str, ...]) -> bool:
+    """A "|" separator or a "Label:" before the date, or one of ``words`` in a line that does
+    not end like a sentence ("Posted on May 28, 2014 by admin", not "... on 17 May 2014.")."""
     folded = fold(text)
-    labelled = bool(_PIPE.search(text)) or bool(re.match(r"[^:\d]{2,40}:\s*\S", folded))
-    return date if labelled or any(word in folded for word in PUBLISHED) else ""
+    if _PIPE.search(text) or re.match(r"[^:\d]{2,40}:\s*\S", folded):
+        return True
+    sentence = text.rstrip("\"'”’»)] ").endswith((".", "!", "?", "؟", "。"))
+    return not sentence and any(fold(word) in folded for word in words)
+
+
+# Site languages whose names for languages a bracketed label may use ("(Persisch) ...").
+SITE_LANGUAGES = ("en", "de", "fr", "es", "pt", "it", "tr", "ru", "fa", "ar")
+
+
+def is_modified_line(text: str, lang: str) -> bool:
+    """True for a short dated line about the page's last change ("— last modified 28.05.2014").
+
+    >>> is_modified_line("von Redaktion — zuletzt verändert 28.05.2014 10:23", "de")
+    True
+    """
+    if word_count(text) > MAX_META_WORDS or not find_date(text, lang):
+        return False
+    folded = fold(text)
+    return any(fold(word) in folded for word in MODIFIED) and _labelled(text, MODIFIED)
 
 
 @lru_cache(maxsize=32)
-def _language_names(lang: str) -> frozenset[str]:
+def _language_names(lang: str, bracketed: bool) -> frozenset[str]:
+    """Folded language names: in English and the document's language; for a label in
+    brackets also in the usual site languages. Each language's name in itself as well."""
     names = {fold(alias) for alias in ALIASES}
-    locales = [Locale("en"), parse_language(lang)]
-    for locale in locales:
+    own = parse_language(lang)
+    codes = SITE_LANGUAGES if bracketed else ("en",)
+    for locale in [own, *(Locale.parse(code) for code in codes)]:
         names.update(fold(name) for name in locale.languages.values())
-    for code in (
-        "en",
-        "de",
-        "fr",
-        "es",
-        "pt",
-        "tr",
-        "ru",
-        "fa",
-        "ar",
-        parse_language(lang).language,
-    ):
-        try:
-            names.add(fold(Locale.parse(code).get_display_name(code) or ""))
-        except (ValueError, TypeError):
-            continue
+    for code in (*SITE_LANGUAGES, own.language):
+        names.add(fold(Locale.parse(code).get_display_name(code) or ""))
     names.discard("")
     return frozenset(names)
 
 
 _PREFIX = re.compile(r"^\s*[(\[]\s*([^()\[\]]{2,30}?)\s*[)\]]\s*[-–—:]?\s*")
 _SUFFIX = re.compile(r"\s*[-–—]?\s*[(\[]\s*([^()\[\]]{2,30}?)\s*[)\]]\s*$")
-_LABEL = re.compile(r"^\s*([^\W\d_]{2,20})\s*[:–—]\s+")
+_LABEL = re.compile(r"^\s*([^\W\d_]{2,20})(?:\s*[:–—]|\s+-)\s+")
 
 
 def strip_language_label(title: str, lang: str) -> tuple[str, str]:
@@ -143,10 +167,9 @@ def strip_language_label(title: str, lang: str) -> tuple[str, str]:
     >>> strip_language_label("(Turkish) Solidarity with the workers of Soma!", "tr")
     ('Solidarity with the workers of Soma!', 'Turkish')
     """
-    names = _language_names(lang)
     for pattern in (_PREFIX, _SUFFIX, _LABEL):
         match = pattern.search(title)
-        if match and fold(match.group(1)) in names:
+        if match and fold(match.group(1)) in _language_names(lang, pattern is not _LABEL):
             rest = (title[: match.start()] + title[match.end() :]).strip()
             if word_count(rest):
                 return rest, match.group(1)

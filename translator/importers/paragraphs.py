@@ -46,6 +46,7 @@ class Para:
     marker: str = ""  # an item's number ("3") or "-", when markup says so
     lines: list[str] = field(default_factory=list)  # the source lines it was joined from
     links: float = 0.0  # share of the text inside links (HTML): 1.0 for a link label
+    link_first: bool = False  # the text opens with a link (HTML): a teaser's headline
 
 
 @dataclass(frozen=True)

@@ -43,7 +43,7 @@ from translator.mt import MEMORY_ONLY, Engine, MTCache, cache_path, get_engine
 from translator.prefill.dates import carry_dates, date_only, localized_dates
 from translator.prefill.report import Counts, PrefillReport
 from translator.prefill.targets import CatalogRef
-from translator.tm import MemoryStore, TranslationMemory
+from translator.tm import IndexedMemory, open_memory
 
 SIGNATORY_MIN_SCORE = 90
 _GLOSS = re.compile(r"^(?P<head>.*\S)\s*\((?P<gloss>[^()]*[^\W\d_]{2,}[^()]*\s[^()]+)\)\s*$")
@@ -78,7 +78,7 @@ class _Language:
 
     lang: str
     counts: Counts
-    memory: TranslationMemory
+    memory: IndexedMemory
     engine: Engine | None = None
     terms: dict[str, str] = field(default_factory=dict)
     drafts: list[tuple[Candidate, Draft]] = field(default_factory=list)
@@ -106,7 +106,6 @@ class Prefill:
         self.dry_run = dry_run
         self.progress = progress or (lambda _n: None)
         self.report = PrefillReport(dry_run=dry_run)
-        self.store = MemoryStore(settings.locales_dir, settings.instance_dir, read_only=dry_run)
         self._engines: dict[str, Engine] = {}
         self._dead: dict[str, str] = {}  # engine name -> why it stopped
         self._languages: list[_Language] | None = None
@@ -140,9 +139,12 @@ class Prefill:
         return acronyms(texts)
 
     def _plan(self, lang: str, refs: list[CatalogRef], signatories: set[str]) -> _Language:
-        memory = self.store.load(lang)
-        self.report.errors += self.store.errors
-        self.store.errors = []
+        settings = self.settings  # a dry run reads a copy of the index and writes nothing
+        memory = open_memory(
+            settings.locales_dir, settings.instance_dir, lang, read_only=self.dry_run
+        )
+        memory.refresh()
+        self.report.errors += memory.errors
         state = _Language(lang, Counts(), memory)
         self.report.languages[lang] = state.counts
         state.terms = {term: term for term in signatories}

@@ -1,10 +1,12 @@
 """An index of catalog statistics keyed by file identity, so the figures for thousands of
 catalogs come back in milliseconds and only a changed catalog is parsed again.
 
-Each PO (and POT) file under ``locales/`` has one record: its identity (size, mtime_ns), its
-:class:`~translator.progress.stats.CatalogStats`, the header dates staleness needs, and the
-number of amended entries (fuzzy, with a ``#| msgid``). Records live in memory and in SQLite at
-``instance/stats-index.sqlite3``; a missing, unreadable or outdated index file is rebuilt.
+Each PO (and POT) file under ``locales/`` has one record (:mod:`translator.progress.records`):
+its identity (size, mtime_ns, inode), its :class:`~translator.progress.stats.CatalogStats`, the
+header dates staleness needs, the number of amended entries (fuzzy, with a ``#| msgid``) and,
+once statistics with checks asked, what its checks found (:mod:`translator.progress.checked`).
+Records live in memory and in SQLite at ``instance/stats-index.sqlite3``; a missing, unreadable
+or outdated index file (another schema version) is rebuilt.
 
 A record is trusted while the file's identity is unchanged, except when the file was modified
 within :data:`RACY_NS` of being indexed (a second write in the same clock tick could keep the same
@@ -15,82 +17,48 @@ size and mtime): such records are checked again (git's "racily clean" rule). Wri
 from __future__ import annotations
 
 import contextlib
-import hashlib
-import json
+import functools
 import os
 import sqlite3
 import threading
-import time
-from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from translator.catalog.raw import read_entries_fast
-from translator.catalog.state import pending_amendment
 from translator.errors import TranslatorError
-from translator.progress.stats import CatalogStats, compute_stats
+from translator.parallel import run_parallel
+from translator.progress.records import (
+    COLUMNS,
+    CREATE_CATALOGS,
+    LOADED,
+    MARKS,
+    RACY_NS,
+    CatalogRecord,
+    Identity,
+    fingerprint,
+    parse_record,
+    record_from_row,
+    row_from_record,
+    summarize,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
     import polib
 
-    from translator.catalog.raw import LightCatalog
+__all__ = [
+    "INDEX_NAME",
+    "RACY_NS",
+    "CatalogRecord",
+    "StatsIndex",
+    "fingerprint",
+    "open_index",
+    "refresh",
+    "summarize",
+]
 
 INDEX_NAME = "stats-index.sqlite3"
-SCHEMA_VERSION = "4"
-RACY_NS = 2_000_000_000  # files written this close to indexing are checked again next time
-_COUNTS = [f.name for f in fields(CatalogStats) if f.name != "issues"]
-
-
-@dataclass
-class CatalogRecord:
-    """What the index knows about one catalog (``language`` is empty for a template)."""
-
-    path: str  # relative to locales/, with forward slashes
-    document: str
-    language: str
-    size: int
-    mtime_ns: int
-    checked_ns: int = 0
-    stats: CatalogStats = field(default_factory=CatalogStats)
-    error: str = ""
-    pot_date: str = ""  # POT-Creation-Date: when the template this catalog follows was made
-    revision_date: str = ""  # PO-Revision-Date
-    last_translator: str = ""
-    amended: int = 0  # fuzzy entries carrying a previous msgid, no coordinator decision yet
-    keys: str = ""  # fingerprint of the active msgids, to compare with the template's
-
-    @property
-    def identity(self) -> tuple[int, int]:
-        return self.size, self.mtime_ns
-
-    @property
-    def racy(self) -> bool:
-        """Modified so close to being indexed that an equal identity proves nothing."""
-        return self.checked_ns - self.mtime_ns < RACY_NS
-
-
-def fingerprint(keys: Iterable[str]) -> str:
-    """A short hash of an ordered list of msgids (a catalog's, a template's or a source's)."""
-    digest = hashlib.sha1()
-    for key in keys:
-        digest.update(key.encode("utf-8") + b"\0")
-    return digest.hexdigest()[:16]
-
-
-def summarize(po: polib.POFile | LightCatalog) -> dict:
-    """The per-catalog facts the index keeps besides the counts."""
-    live = [entry for entry in po if not entry.obsolete and entry.msgid]
-    amended = sum(pending_amendment(entry) for entry in live)
-    meta = po.metadata
-    return {
-        "pot_date": meta.get("POT-Creation-Date", ""),
-        "revision_date": meta.get("PO-Revision-Date", ""),
-        "last_translator": meta.get("Last-Translator", ""),
-        "amended": amended,
-        "keys": fingerprint(entry.msgid_with_context for entry in live),
-    }
+SCHEMA_VERSION = "5"  # 5: file identity with the inode, check facts per catalog
 
 
 class StatsIndex:
@@ -109,11 +77,17 @@ class StatsIndex:
     # -- reading ----------------------------------------------------------------------------------
 
     def records(
-        self, slugs: Iterable[str] | None = None, langs: Iterable[str] | None = None
+        self,
+        slugs: Iterable[str] | None = None,
+        langs: Iterable[str] | None = None,
+        *,
+        jobs: int = 1,
+        on_done: Callable[[int, int], None] | None = None,
     ) -> dict[tuple[str, str], CatalogRecord]:
         """Up-to-date records by (document, language) for every catalog on disk (or those asked).
 
-        The answer is shared with later calls while nothing changes: do not modify it.
+        Changed catalogs are read on ``jobs`` processes (``on_done``: progress over them). The
+        answer is shared with later calls while nothing changes: do not modify it.
         """
         wanted_langs = set(langs) if langs is not None else None
         wanted_slugs = set(slugs) if slugs is not None else None
@@ -121,7 +95,10 @@ class StatsIndex:
             known = self._load()
             found = self._scan(wanted_slugs, wanted_langs)
             changed = [rel for rel, ident in found.items() if self._outdated(known.get(rel), ident)]
-            fresh = [self._parse(rel, found[rel]) for rel in changed]
+            work = functools.partial(parse_record, self.locales_dir)
+            idents = [(rel, found[rel]) for rel in changed]
+            fresh = run_parallel(work, idents, jobs=jobs, on_done=on_done)
+            self.parsed += len(fresh)
             gone = self._vanished(known, found, wanted_slugs, wanted_langs)
             self._store(fresh, gone)
             area = (_frozen(wanted_slugs), _frozen(wanted_langs))
@@ -146,10 +123,48 @@ class StatsIndex:
             except FileNotFoundError:
                 self._store([], [rel] if rel in known else [])
                 return None
-            ident = (stat.st_size, stat.st_mtime_ns)
+            ident = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
             record = self._parse(rel, ident, po)
             self._store([record], [])
             return record
+
+    def store_checks(self, facts: list[tuple[CatalogRecord, str, str]]) -> None:
+        """Keep ``(record, check key, facts as JSON)`` with each record that still holds.
+
+        A catalog rewritten meanwhile (its record replaced) keeps nothing: its new version is
+        checked the next time.
+        """
+        with self._lock:
+            known = self._load()
+            kept = [(r, key, data) for r, key, data in facts if known.get(r.path) is r]
+            for record, key, data in kept:
+                record.check_key, record.checks = key, data
+            if not kept or not self.index_path:
+                return
+            rows = [(key, data, r.path, r.size, r.mtime_ns) for r, key, data in kept]
+            try:
+                with contextlib.closing(self._connect()) as db, db:
+                    db.executemany(
+                        "UPDATE catalogs SET check_key = ?, checks = ? "
+                        "WHERE path = ? AND size = ? AND mtime_ns = ?",
+                        rows,
+                    )
+            except (sqlite3.Error, OSError):
+                self._discard()
+
+    def stored_checks(self, records: Iterable[CatalogRecord]) -> dict[str, str]:
+        """The check facts of ``records`` kept in the index file (by path), as stored."""
+        wanted = {record.path: record.identity[:2] for record in records}
+        if not wanted or not self.index_path or not self.index_path.is_file():
+            return {}
+        try:
+            with contextlib.closing(self._connect()) as db:
+                rows = db.execute(
+                    "SELECT path, size, mtime_ns, checks FROM catalogs WHERE checks != ''"
+                ).fetchall()
+        except (sqlite3.Error, OSError):
+            return {}
+        return {path: data for path, *ident, data in rows if wanted.get(path) == tuple(ident)}
 
     def rebuild(self) -> int:
         """Forget everything and index every catalog again; returns how many were parsed."""
@@ -185,9 +200,9 @@ class StatsIndex:
 
     # -- scanning ---------------------------------------------------------------------------------
 
-    def _scan(self, slugs: set[str] | None, langs: set[str] | None) -> dict[str, tuple[int, int]]:
-        """Identity of every catalog file (relative path -> (size, mtime_ns))."""
-        found: dict[str, tuple[int, int]] = {}
+    def _scan(self, slugs: set[str] | None, langs: set[str] | None) -> dict[str, Identity]:
+        """Identity of every catalog file (relative path -> (size, mtime_ns, inode))."""
+        found: dict[str, Identity] = {}
         if langs is None or "" in langs:
             _scan_dir(self.locales_dir, ".pot", "", slugs, found)
         try:
@@ -203,7 +218,7 @@ class StatsIndex:
             _scan_dir(Path(entry.path, "LC_MESSAGES"), ".po", prefix, slugs, found)
         return found
 
-    def _outdated(self, record: CatalogRecord | None, ident: tuple[int, int]) -> bool:
+    def _outdated(self, record: CatalogRecord | None, ident: Identity) -> bool:
         return record is None or record.identity != ident or record.racy
 
     def _vanished(self, known, found, slugs, langs) -> list[str]:
@@ -216,30 +231,10 @@ class StatsIndex:
             and (langs is None or rec.language in langs)
         ]
 
-    def _parse(
-        self, rel: str, ident: tuple[int, int], po: polib.POFile | None = None
-    ) -> CatalogRecord:
+    def _parse(self, rel: str, ident: Identity, po: polib.POFile | None = None) -> CatalogRecord:
         """A fresh record for one file: its counts, or its error when it cannot be read."""
-        language, _, name = rel.rpartition("/")
-        document = name.rsplit(".", 1)[0]
-        record = CatalogRecord(
-            path=rel,
-            document=document,
-            language=language.split("/", 1)[0] if language else "",
-            size=ident[0],
-            mtime_ns=ident[1],
-            checked_ns=time.time_ns(),
-        )
-        try:
-            po = po if po is not None else read_entries_fast(self.locales_dir / rel)
-        except TranslatorError as exc:
-            record.error = str(exc)
-        else:
-            record.stats = compute_stats(po)
-            for key, value in summarize(po).items():
-                setattr(record, key, value)
         self.parsed += 1
-        return record
+        return parse_record(self.locales_dir, rel, ident, po)
 
     def _relative(self, path: Path) -> str:
         try:
@@ -259,11 +254,11 @@ class StatsIndex:
             return {}
         try:
             with contextlib.closing(self._connect()) as db:
-                rows = db.execute(f"SELECT {_COLUMNS} FROM catalogs").fetchall()
+                rows = db.execute(f"SELECT {LOADED} FROM catalogs").fetchall()
         except (sqlite3.Error, OSError, ValueError):
             self._discard()  # unreadable or from another version: start again
             return {}
-        return {row[0]: _record_from_row(row) for row in rows}
+        return {row[0]: record_from_row(row) for row in rows}
 
     def _store(self, fresh: list[CatalogRecord], gone: list[str]) -> None:
         known = self._load()
@@ -279,8 +274,8 @@ class StatsIndex:
             with contextlib.closing(self._connect()) as db, db:
                 db.executemany("DELETE FROM catalogs WHERE path = ?", [(rel,) for rel in gone])
                 db.executemany(
-                    f"INSERT OR REPLACE INTO catalogs ({_COLUMNS}) VALUES ({_MARKS})",
-                    [_row_from_record(record) for record in fresh],
+                    f"INSERT OR REPLACE INTO catalogs ({COLUMNS}) VALUES ({MARKS})",
+                    [row_from_record(record) for record in fresh],
                 )
         except (sqlite3.Error, OSError):
             self._discard()  # the in-memory records stay right; the file is rebuilt next time
@@ -296,7 +291,7 @@ class StatsIndex:
             with db:
                 db.execute("DROP TABLE IF EXISTS catalogs")
                 db.execute("DROP TABLE IF EXISTS sources")
-                db.execute(_CREATE)
+                db.execute(CREATE_CATALOGS)
                 db.execute(_CREATE_SOURCES)
                 db.execute("INSERT OR REPLACE INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         return db
@@ -351,41 +346,12 @@ def _scan_dir(directory, suffix: str, prefix: str, slugs, found: dict) -> None:
                 stat = entry.stat()
             except FileNotFoundError:
                 continue
-            found[prefix + name] = (stat.st_size, stat.st_mtime_ns)
-
-
-_FIELDS = [
-    "path", "document", "language", "size", "mtime_ns", "checked_ns", "error", "pot_date",
-    "revision_date", "last_translator", "amended", "keys",
-]  # fmt: skip
-_COLUMNS = ", ".join([*_FIELDS, *_COUNTS, "issues"])
-_MARKS = ", ".join("?" * (len(_FIELDS) + len(_COUNTS) + 1))
-_CREATE = (
-    "CREATE TABLE catalogs (path TEXT PRIMARY KEY, document TEXT, language TEXT, size INTEGER, "
-    "mtime_ns INTEGER, checked_ns INTEGER, error TEXT, pot_date TEXT, revision_date TEXT, "
-    "last_translator TEXT, amended INTEGER, keys TEXT, "
-    + ", ".join(f"{name} INTEGER" for name in _COUNTS)
-    + ", issues TEXT)"
-)
+            found[prefix + name] = (stat.st_size, stat.st_mtime_ns, stat.st_ino)
 
 
 _CREATE_SOURCES = (
     "CREATE TABLE sources (path TEXT PRIMARY KEY, size INTEGER, mtime_ns INTEGER, keys TEXT)"
 )
-
-
-def _row_from_record(record: CatalogRecord) -> tuple:
-    counts = [getattr(record.stats, name) for name in _COUNTS]
-    issues = json.dumps(record.stats.issues) if record.stats.issues else ""
-    return (*[getattr(record, name) for name in _FIELDS], *counts, issues)
-
-
-def _record_from_row(row: tuple) -> CatalogRecord:
-    split = len(_FIELDS)
-    stats = CatalogStats(*row[split : split + len(_COUNTS)])
-    if row[-1]:
-        stats.issues = json.loads(row[-1])
-    return CatalogRecord(**dict(zip(_FIELDS, row[:split], strict=True)), stats=stats)
 
 
 # -- one index per project, shared by the writers and readers of this process --------------------

@@ -6,33 +6,18 @@ This is the library face of the CLI and the web UI: each method is one step of t
 
 from __future__ import annotations
 
-import dataclasses
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import polib
-
 from translator.build import BuildOptions, BuildReport, build_project
-from translator.catalog import (
-    MergeResult,
-    build_template,
-    catalog_lock,
-    catalog_path,
-    new_catalog,
-    read_catalog,
-    template_path,
-    update_catalog,
-    write_catalog,
-)
+from translator.catalog import catalog_path, template_path
 from translator.catalog.io import write_text_atomic
 from translator.catalog.layout import document_slugs, project_languages
-from translator.catalog.raw import read_entries_fast
 from translator.config import Settings
 from translator.errors import SourceError, TranslatorError
 from translator.languages import normalize_language
-from translator.model import Document
+from translator.progress.checked import issue_counts, with_issues
 from translator.progress.index import StatsIndex, fingerprint, open_index
 from translator.progress.staleness import (
     Staleness,
@@ -40,10 +25,20 @@ from translator.progress.staleness import (
     project_staleness,
     source_mtimes,
 )
-from translator.progress.stats import CatalogStats, StatsRow, StatsTable, compute_stats
-from translator.qa.report import CheckReport, check_project, language_results
+from translator.progress.stats import StatsTable
+from translator.project.steps import (
+    extract_step,
+    init_step,
+    run_steps,
+    table_from_files,
+    table_from_records,
+    update_step,
+)
+from translator.qa.report import CheckReport, check_project
 from translator.segment import DocumentSet, SegmentCache, load_documents, read_document
 from translator.text import validate_slug
+
+OnDone = Callable[[int, int], None]  # progress: (documents done, total)
 
 
 @dataclass
@@ -115,90 +110,42 @@ class Project:
         write_text_atomic(target, markdown)
         return target
 
-    def extract(self, slugs: list[str] | None = None) -> StepReport:
-        """Write ``locales/<slug>.pot`` for each readable document."""
-        docs = self.documents(slugs, cached=True)
-        report = StepReport(errors=list(docs.errors))
-        for doc in docs.documents:
-            pot, changed = self._extract_one(doc)
-            report.items.append(
-                {
-                    "document": doc.slug,
-                    "template": self.relative(self.template_path(doc.slug)),
-                    "entries": len(pot),
-                    "segments": len(doc.segments),
-                    "changed": changed,
-                }
-            )
-        return report
+    def extract(
+        self, slugs: list[str] | None = None, *, jobs: int = 1, on_done: OnDone | None = None
+    ) -> StepReport:
+        """Write ``locales/<slug>.pot`` for each readable document (``jobs`` processes)."""
+        return self._steps(extract_step, slugs, (), jobs, on_done)
 
-    def _extract_one(self, doc: Document) -> tuple[polib.POFile, bool]:
-        path = self.template_path(doc.slug)
-        with catalog_lock(path):
-            previous = read_catalog(path) if path.is_file() else None
-            pot = build_template(
-                doc.segments,
-                slug=doc.slug,
-                source_path=doc.path,
-                project=self.settings.project_name,
-                previous=previous,
-            )
-            written = write_catalog(pot, path)
-            if not written:
-                os.utime(path)  # the template was checked against its source just now (staleness)
-            return pot, written
-
-    def init(self, langs: list[str], slugs: list[str] | None = None) -> StepReport:
+    def init(
+        self,
+        langs: list[str],
+        slugs: list[str] | None = None,
+        *,
+        jobs: int = 1,
+        on_done: OnDone | None = None,
+    ) -> StepReport:
         """Create catalogs for new languages (every document, or ``slugs``); existing ones stay."""
         codes = [normalize_language(lang) for lang in langs]  # refuse unknown codes before writing
-        docs = self.documents(slugs, cached=True)
-        report = StepReport(errors=list(docs.errors))
-        for doc in docs.documents:
-            pot, _ = self._extract_one(doc)
-            for code in codes:
-                report.items.append(self._init_one(pot, doc.slug, code))
-        return report
+        return self._steps(init_step, slugs, codes, jobs, on_done)
 
-    def _init_one(self, pot: polib.POFile, slug: str, code: str) -> dict:
-        path = self.catalog_path(code, slug)
-        with catalog_lock(path):
-            created = not path.exists()
-            if created:
-                write_catalog(new_catalog(pot, code, team_email=self.settings.team_email), path)
-        return {
-            "document": slug,
-            "language": code,
-            "catalog": self.relative(path),
-            "created": created,
-        }
-
-    def update(self, slugs: list[str] | None = None, langs: list[str] | None = None) -> StepReport:
+    def update(
+        self,
+        slugs: list[str] | None = None,
+        langs: list[str] | None = None,
+        *,
+        jobs: int = 1,
+        on_done: OnDone | None = None,
+    ) -> StepReport:
         """Re-extract sources and merge into every catalog; broken catalogs are reported."""
         codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
-        docs = self.documents(slugs, cached=True)
-        report = StepReport(errors=list(docs.errors))
-        for doc in docs.documents:
-            pot, _ = self._extract_one(doc)
-            for code in codes:
-                try:
-                    result = self._update_one(pot, doc.slug, code)
-                except TranslatorError as exc:
-                    report.errors.append(str(exc))
-                    continue
-                report.items.append({"document": doc.slug, "language": code, **vars(result)})
-        return report
+        return self._steps(update_step, slugs, codes, jobs, on_done)
 
-    def _update_one(self, pot: polib.POFile, slug: str, code: str) -> MergeResult:
-        path = self.catalog_path(code, slug)
-        with catalog_lock(path):
-            if not path.exists():
-                po = new_catalog(pot, code, team_email=self.settings.team_email)
-                write_catalog(po, path)
-                return MergeResult(new=len(pot))
-            po = read_catalog(path)
-            result = update_catalog(po, pot)
-            write_catalog(po, path)
-            return result
+    def _steps(self, work, slugs, codes, jobs: int, on_done) -> StepReport:
+        """One of :mod:`translator.project.steps` over the documents, in document order."""
+        items, errors = run_steps(
+            work, self.settings, self.slugs(slugs), codes, jobs=jobs, on_done=on_done
+        )
+        return StepReport(items=items, errors=errors)
 
     def build(
         self,
@@ -238,30 +185,49 @@ class Project:
         *,
         use_index: bool = True,
         with_checks: bool = True,
+        jobs: int = 1,
+        on_done: OnDone | None = None,
     ) -> StatsTable:
-        """Figures per document and language, from the catalogs on disk.
+        """Figures per document and language, from the catalogs on disk (``jobs`` processes).
 
-        With ``use_index`` only catalogs changed since they were last counted are parsed (see
+        With ``use_index`` only catalogs changed since they were last counted are read (see
         :mod:`translator.progress.index`); without it every catalog is read (same numbers).
         With ``with_checks`` each row also counts failing checks by severity (see
-        :meth:`count_issues`).
+        :meth:`count_issues`). ``on_done`` reports the catalogs read (and then checked).
         """
         codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
         names = self.slugs(slugs)
-        records = self.stats_index().records(names, codes) if use_index else None
-        table = self._table(names, codes, records)
-        return self.count_issues(table) if with_checks else table
+        records = None
+        if use_index:  # with checks: every document (consistency compares them all)
+            area = None if with_checks else names
+            records = self.stats_index().records(area, codes, jobs=jobs, on_done=on_done)
+            table = table_from_records(self.settings, names, codes, records)
+        else:
+            table = table_from_files(self.settings, names, codes, jobs=jobs, on_done=on_done)
+        if not with_checks:
+            return table
+        return self.count_issues(table, records, jobs=jobs, on_done=on_done)
 
-    def count_issues(self, table: StatsTable) -> StatsTable:
-        """Fill each row's failing checks by severity; checks run once per version of the files."""
-        for lang in sorted({row.language for row in table.rows if not row.error}):
-            results = language_results(self.settings, lang)
-            for row in table.rows:
-                if row.language != lang or row.document not in results:
-                    continue
-                entries, found = results[row.document]
-                counted = compute_stats(entries, lambda e, f=found: f.get(e.msgid_with_context, ()))
-                row.stats = dataclasses.replace(row.stats, issues=counted.issues)
+    def count_issues(
+        self,
+        table: StatsTable,
+        records: dict | None = None,
+        *,
+        jobs: int = 1,
+        on_done: OnDone | None = None,
+    ) -> StatsTable:
+        """Fill each row's failing checks by severity; each catalog is checked once per version
+        of its file, the glossary and the checks (:mod:`translator.progress.checked`).
+
+        ``records``: the index's records of every document in the table's languages, if read.
+        """
+        langs = sorted({row.language for row in table.rows if not row.error})
+        index = self.stats_index()
+        counts = issue_counts(self.settings, index, langs, records, jobs=jobs, on_done=on_done)
+        for row in table.rows:
+            found = counts.get((row.document, row.language))
+            if found is not None:
+                row.stats = with_issues(row.stats, found)
         return table
 
     # -- checks ----------------------------------------------------------------------------------
@@ -273,37 +239,21 @@ class Project:
         *,
         include_drafts: bool = True,
         only: list[str] | None = None,
+        jobs: int = 1,
+        on_done: OnDone | None = None,
     ) -> CheckReport:
-        """Run the quality checks (:mod:`translator.qa`) over the catalogs of the documents."""
+        """Run the quality checks (:mod:`translator.qa`) over the catalogs of the documents
+        (one language per process with ``jobs``; ``on_done`` counts languages)."""
         codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
         return check_project(
-            self.settings, self.slugs(slugs), codes, include_drafts=include_drafts, only=only
+            self.settings,
+            self.slugs(slugs),
+            codes,
+            include_drafts=include_drafts,
+            only=only,
+            jobs=jobs,
+            on_done=on_done,
         )
-
-    def _table(self, names: list[str], codes: list[str], records: dict | None) -> StatsTable:
-        locales = self.relative(self.settings.locales_dir)
-        table = StatsTable()
-        for slug in names:
-            for code in codes:
-                if records is not None:
-                    record = records.get((slug, code))
-                    if record is None:
-                        continue
-                    row = StatsRow(slug, code, f"{locales}/{record.path}", record.stats)
-                    row.error = record.error
-                else:
-                    path = self.catalog_path(code, slug)
-                    if not path.is_file():
-                        continue
-                    row = StatsRow(slug, code, self.relative(path), CatalogStats())
-                    try:
-                        row.stats = compute_stats(read_entries_fast(path))
-                    except TranslatorError as exc:
-                        row.error = str(exc)
-                if row.error:
-                    table.errors.append(row.error)
-                table.rows.append(row)
-        return table
 
     def overview(
         self, slugs: list[str] | None = None, langs: list[str] | None = None
@@ -322,7 +272,7 @@ class Project:
         if self._overview is None or self._overview[0] != key:
             templates = {slug: record for (slug, lang), record in records.items() if not lang}
             changed = self._changed_sources(templates, mtimes)
-            figures = self._table(names, codes, records)
+            figures = table_from_records(self.settings, names, codes, records)
             self._overview = (key, figures, project_staleness(records, templates, changed))
         _, figures, marks = self._overview
         return StatsTable(rows=list(figures.rows), errors=list(figures.errors)), dict(marks)

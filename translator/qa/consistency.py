@@ -33,9 +33,8 @@ class ConsistencyCheck(Check):
     def check_single(self, source: str, target: str, entry: polib.POEntry) -> Issue | None:
         if comment_fields(entry).get("joined"):
             return None
-        own = normal_text(target)
-        others = self.context.translations.others(entry.msgid_with_context, self.context.slug)
-        different = [(slug, text) for slug, text in others if normal_text(text) != own]
+        key, own = entry.msgid_with_context, normal_text(target)
+        different = self.context.translations.differing(key, self.context.slug, own)
         if not different:
             return None
         slug, text = different[0]

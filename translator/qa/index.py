@@ -73,3 +73,7 @@ class TranslationIndex:
     def others(self, key: str, slug: str) -> list[tuple[str, str]]:
         """Translations of ``key`` in documents other than ``slug``."""
         return [(where, text) for where, text in self.by_source.get(key, ()) if where != slug]
+
+    def differing(self, key: str, slug: str, own: str) -> list[tuple[str, str]]:
+        """Translations of ``key`` in other documents that differ from ``own`` (normalized)."""
+        return [(where, text) for where, text in self.others(key, slug) if normal_text(text) != own]

@@ -18,11 +18,12 @@ from typing import TYPE_CHECKING
 from translator.catalog.state import entry_state, is_fuzzy
 from translator.glossary import glossary_paths
 from translator.model import Issue, Severity
+from translator.parallel import run_parallel
 from translator.qa import gates, issue_to_dict, run_checks, validate_check_ids
 from translator.qa.context import check_context, file_identity, language_catalogs
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     import polib
 
@@ -108,26 +109,56 @@ def check_project(
     *,
     include_drafts: bool = True,
     only: Sequence[str] | None = None,
+    jobs: int = 1,
+    on_done: Callable[[int, int], None] | None = None,
 ) -> CheckReport:
-    """Run the checks over the catalogs of ``slugs`` x ``langs`` (existing ones)."""
+    """Run the checks over the catalogs of ``slugs`` x ``langs`` (existing ones).
+
+    Languages are independent (a language's checks read only its own catalogs and glossary),
+    so ``jobs`` processes take one language each; the report lists them in ``langs`` order.
+    """
     where = "[tool.translator] blocking_checks"
     report = CheckReport(blocking=validate_check_ids(settings.blocking_checks, where))
-    for lang in langs:
-        catalogs = language_catalogs(settings.locales_dir, lang, report.errors)
-        base = check_context(lang, settings, catalogs=catalogs)
-        for slug in slugs:
-            if slug not in catalogs:
-                continue
-            context = dataclasses.replace(base, slug=slug, cache={})
-            entries = catalogs[slug]
-            results = run_checks(entries, lang, context, include_drafts=include_drafts, only=only)
-            report.catalogs += 1
-            checked = [e for e in entries if e.msgid and e.msgstr and not e.obsolete]
-            drafts = sum(1 for e in checked if is_fuzzy(e))
-            report.entries += len(checked) - drafts
-            report.drafts += drafts if include_drafts else 0
-            catalog = str(settings.locales_dir.relative_to(settings.root) / lang / "LC_MESSAGES")
-            report.failures += _failures(entries, results, slug, lang, f"{catalog}/{slug}.po")
+    if only:
+        validate_check_ids(only)  # an unknown id stops here, before any catalog is read
+    work = [_LanguageJob(settings, lang, tuple(slugs), include_drafts, only) for lang in langs]
+    for part in run_parallel(check_language, work, jobs=jobs, on_done=on_done):
+        report.failures += part.failures
+        report.errors += part.errors
+        report.catalogs += part.catalogs
+        report.entries += part.entries
+        report.drafts += part.drafts
+    return report
+
+
+@dataclass(frozen=True)
+class _LanguageJob:
+    settings: Settings
+    lang: str
+    slugs: tuple[str, ...]
+    include_drafts: bool
+    only: Sequence[str] | None
+
+
+def check_language(job: _LanguageJob) -> CheckReport:
+    """One language's part of :func:`check_project` (module-level: a process pool runs it)."""
+    settings, lang, include_drafts = job.settings, job.lang, job.include_drafts
+    report = CheckReport()
+    catalogs = language_catalogs(settings.locales_dir, lang, report.errors)
+    base = check_context(lang, settings, catalogs=catalogs)
+    for slug in job.slugs:
+        if slug not in catalogs:
+            continue
+        context = dataclasses.replace(base, slug=slug, cache={})
+        entries = catalogs[slug]
+        results = run_checks(entries, lang, context, include_drafts=include_drafts, only=job.only)
+        report.catalogs += 1
+        checked = [e for e in entries if e.msgid and e.msgstr and not e.obsolete]
+        drafts = sum(1 for e in checked if is_fuzzy(e))
+        report.entries += len(checked) - drafts
+        report.drafts += drafts if include_drafts else 0
+        catalog = str(settings.locales_dir.relative_to(settings.root) / lang / "LC_MESSAGES")
+        report.failures += _failures(entries, results, slug, lang, f"{catalog}/{slug}.po")
     return report
 
 

@@ -92,15 +92,18 @@ def enumeration(text: str, lead_ends: str) -> Enumeration:
     Markers of one style count as a list when at least two follow each other (``1.``, ``2.``;
     ``a)``, ``b)``; two bullets) and the first opens the block or follows a sentence end or a
     colon (one of ``lead_ends``): "am 1. Mai und am 2. Juni" is no list, "Wir fordern: 1. Lohn
-    2. Zeit" is one.
+    2. Zeit" is one. Capital letters open a list only at the block's start or after a colon
+    ("I met Prof. J. K. Rowling" holds initials).
     """
     found = Enumeration()
     chains: dict[str, list[re.Match]] = {}
     for match in _MARKER.finditer(text):
         chains.setdefault(_style(match), []).append(match)
     for style, markers in chains.items():
+        # "J. K. Rowling", "Dr. A. Smith and B. Jones": capital letters after a stop are initials
+        ends = "" if style.startswith("capital") else lead_ends
         for run in _runs(markers, bulleted=style.startswith("•")):
-            if _opens_list(text, run[0].start(), lead_ends):
+            if _opens_list(text, run[0].start(), ends):
                 found.starts.update(m.start() for m in run)
                 found.ends.update(_skip_space(text, m.end()) for m in run)
     return found
@@ -109,7 +112,8 @@ def enumeration(text: str, lead_ends: str) -> Enumeration:
 def _style(match: re.Match) -> str:
     if match.group("lone") or match.group("bullet"):
         return "•"
-    kind = "number" if match.group("number") else "letter"
+    letter = match.group("letter")
+    kind = "number" if match.group("number") else "capital" if letter.isupper() else "letter"
     return f"{kind}{match.group('close')}"
 
 
@@ -143,4 +147,4 @@ def _skip_space(text: str, pos: int) -> int:
 
 def _opens_list(text: str, start: int, lead_ends: str) -> bool:
     before = text[:start].rstrip()
-    return not before or before[-1] in lead_ends + ":"
+    return not before or before[-1] in lead_ends + ":："

@@ -1,13 +1,17 @@
 """Our own sentence-end rules: full stops that are no end, and ends pysbd does not see.
 
 ``abbreviated`` tells whether a full stop marks an abbreviation, an initial or an ordinal
-("Dr. Müller", "J. R. Smith", "am 17. Januar", "der 2. Weltkrieg", "At 5 a.m. Mr. Smith went")
-rather than the end of a sentence; a one-letter word ("… you and I. Did you …") and a time
-that closes a clause ("He left at 6 P.M. Mr. Smith then …") still end one. ``own_cuts`` adds
-boundaries pysbd misses: after the unambiguous full stops of other scripts, after ``…`` or a
-closing quote before a capital, a full stop glued to the next sentence ("жағдайы.XVIII"),
-a Russian "и т. д." ending a sentence, and the Arabic semicolon. A year ("2021 г.") before a
-capital is left to pysbd, which keeps it inside the sentence ("В 2010-2012 гг. Виктор ...").
+("Dr. Müller", "prof. Nowak", "J. R. Smith", "А.С. Пушкин", "J.-P. Sartre", "am 17. Januar",
+"Lindenstr. 12", "At 5 a.m. Mr. Smith went") rather than the end of a sentence, from tables per
+language; a one-letter word ("… you and I. Did you …"), a unit after a number ("373.15 K.") and
+a time that closes a clause ("He left at 6 P.M. Mr. Smith then …", "It was 3 a.m. The …") still
+end one. ``lower_start`` tells where a sentence may start lower-case (only Greek, as pysbd has
+it). ``own_cuts`` adds boundaries pysbd misses: after the unambiguous full stops of other
+scripts, after ``…`` or a closing quote before a capital, a full stop glued to the next sentence
+("жағдайы.XVIII", "1,000.That"), a list-closing abbreviation ("usw.", "и т. д.", "atď.") or a
+unit ("лв.") before a capital, "I." after a lower-case word, a number ending a Scandinavian
+sentence ("kl. 10. Kom") and the Arabic semicolon. A year ("2021 г.") before a capital is left
+to pysbd, which keeps it inside the sentence ("В 2010-2012 гг. Виктор ...").
 """
 
 from __future__ import annotations
@@ -37,9 +41,12 @@ _SUSPENSION_CUT = re.compile(
     rf"(?=[{re.escape(OPENERS)}]*[^\W\d_])"
 )
 # "жағдайы.XVIII ғасыр", "world.The", "world.I dag": a word ending in two lower-case letters, a
-# full stop, then a capitalised word or a capital letter standing alone.
+# full stop, then a capitalised word or a capital letter standing alone; or a number of two
+# digits or more before a capitalised word ("bought 1,000.That", "in 2020.The"; "1.Helado" is
+# an item of an inline list).
 _GLUED_CUT = re.compile(
     r"(?<![\w.@/-])[^\W\d_]*[^\W\d_A-Z]{2}\.(?=[A-ZÀ-ÞА-ЯЁЇІЄҐΑ-Ω](?:[^\W\d_]|\s))"
+    r"|(?<![\w.,@/-])\d[\d,.]*\d\.(?=[A-ZÀ-ÞА-ЯЁЇІЄҐΑ-Ω][^\W\d_A-ZÀ-ÞА-ЯЁЇІЄҐΑ-Ω])"
 )
 _ARABIC_SEMICOLON_CUT = re.compile(r"؛\s+(?=\S)")
 
@@ -49,9 +56,9 @@ _NOT_FINAL = {
     "en": "mr mrs ms dr prof st e.g i.e vs cf incl approx gen col lt sgt rev hon",
     "de": "dr prof hr fr z.b bzw ca vgl d.h z.t sog",
     "fr": "m mme mlle dr pr ex p.ex cf",
-    "es": "sr sra srta dr dra prof profa ej p.ej cf ing lic arq",
+    "es": "sr sra srta dr dra prof profa ej p.ej cf ing lic arq av avda",
     "it": "sig sig.ra sig.na dott prof ing avv magg gen",
-    "ru": "т е т.е г-н г-жа им пос пгт ул пр-т проф акад д-р канд",
+    "ru": "т е т.е г-н г-жа им пос пгт ул пр-т проф доц акад д-р канд",
     "bg": "проф д-р гр ул бул пл с",
     "kk": "проф акад",
     "uk": "т зв т.зв",
@@ -62,31 +69,38 @@ _NOT_FINAL = {
     "da": "hr fr dr prof skt",
     "el": "κ κα δρ καθ",
     "ar": "د أ.د",
-    "hi": "डॉ प्रो",
-    "mr": "डॉ प्रो",
+    "hi": "डॉ प्रो श्री",
+    "mr": "डॉ प्रो श्री सौ कै कु श्रीमती इ.स",
 }
 _BEFORE_NUMBER = {
-    "en": "no nos art p pp fig",
+    "en": "no nos art p pp fig ch chap sec vol",
     "de": "nr art abs s str",
     "fr": "art n° p",
     "es": "art núm pág págs p cap caps párr párrf",
     "it": "art n pag pagg cap par",
-    "ru": "см ст с кв д",
+    "ru": "см ст с кв д рис табл гл",
     "uk": "див ст с",
-    "pl": "nr art ust s str pok poz tel godz",
+    "pl": "nr art ust s str pok poz tel godz rozdz",
     "sk": "s str čl č ods",
     "da": "d nr s",
     "tr": "no",
-    "nl": "nr art blz",
+    "nl": "nr art blz hfst",
+    "el": "σελ σ αρ",
+    "ar": "ص ج",
+    "fa": "ص ج",
 }
 # Abbreviations that close a list ("… usw.", "… и др."): before a capital they end the sentence.
 _LIST_ENDS = r"etc|usw|ecc|enz|osv|itd|itp|atď|atd|κλπ|и\s?др|и\s?пр|и\s?т\.\s?[дп]"
 # A unit or currency after a number ("12,50 лв.", "373.15 K.") before a capital ends one.
-_UNITS = r"лв|руб|долл|дол|коп|грн|тг|K|kr|Kč|Ft|km|kg|cm|mm|min|Hs"
+_UNITS = r"лв|руб|долл|дол|коп|грн|тг|ч|мин|кг|км|см|мм|K|kr|Kč|Ft|km|kg|cm|mm|min|Hs"
 _CAPITAL = "A-ZÀ-ÞА-ЯЁЇІЄҐΑ-ΩΆ-Ώ"
 _LIST_END_CUT = re.compile(rf"(?<!\w)(?:{_LIST_ENDS})\.\s+(?=[{_CAPITAL}])")
 _UNIT_CUT = re.compile(rf"\d\s?(?:{_UNITS})\.\s+(?=[{_CAPITAL}])")
 _ONE_LETTER_CUT = re.compile(r"(?<=[a-z] )I\.\s+(?=[A-Z])")
+# A number ending a Scandinavian sentence before a capitalised word ("kl. 10. Kom"): those
+# languages write nouns and months lower-case, so no ordinal stands before a capital.
+_ORDINAL_END_CUT = re.compile(r"(?<![\w.,])\d{1,2}\.\s+(?=[A-ZÆØÅÄÖ][a-zæøåäö])")
+_LOWER_NOUNS = frozenset({"da", "nb", "nn", "no", "sv"})
 # Capitalised one-letter words (not initials) that may end a sentence: "… you and I."
 _ONE_LETTER_WORDS = {"en": frozenset({"I"})}
 _MONTHS = (
@@ -113,6 +127,13 @@ _GLUED_INITIALS = re.compile(r"(?:[А-ЯЁЇІЄҐ]\.)+[А-ЯЁЇІЄҐ]|(?:[^\W
 _LOWER_STARTS = frozenset({"el"})
 _TIME = re.compile(r"[ap]\.m", re.IGNORECASE)
 _SHORT_LEAD = 4  # "At 5 a.m." opens a sentence; "He left the bank at 6 P.M." ends one
+# Words that open a phrase of time ("At 5 a.m. Mr. Smith went", "Tomorrow at 9 a.m. John"); a
+# clause ("It was 3 a.m. The house was quiet") ends at the time.
+_TIME_LEAD_WORDS = (
+    "at by before after until till from around about since on tomorrow today tonight "
+    "yesterday every each between"
+)
+_TIME_LEADS = frozenset(_TIME_LEAD_WORDS.split())
 _SHORT_WORD = 3  # letters: "ej", "vb", "npr" before a lower-case word are abbreviations
 
 
@@ -131,6 +152,8 @@ def own_cuts(text: str, base: str, dot_ends: bool) -> set[int]:
         cuts.update(m.end() for m in _UNIT_CUT.finditer(text))
     if base == "en":
         cuts.update(m.end() for m in _ONE_LETTER_CUT.finditer(text))
+    if base in _LOWER_NOUNS:
+        cuts.update(m.end() for m in _ORDINAL_END_CUT.finditer(text))
     if base == "ar":
         cuts.update(m.end() for m in _ARABIC_SEMICOLON_CUT.finditer(text))
     return cuts
@@ -208,7 +231,9 @@ def _time_continues(before: str, following: str, opens_sentence: bool) -> bool:
     next_word = re.match(r"\w*", following).group(0).lower()
     if next_word in _TIME_FOLLOWERS:
         return True
-    return opens_sentence and len(before.split()) <= _SHORT_LEAD - 1
+    words = before.split()
+    leads = bool(words) and words[0].lower().strip("\"'“‘(") in _TIME_LEADS
+    return opens_sentence and leads and len(words) <= _SHORT_LEAD - 1
 
 
 @lru_cache(maxsize=64)

@@ -11,12 +11,16 @@ covered by a test. Measured per language in ``benchmarks/segmentation.py``.
 A boundary stands only if it follows a mark that ends sentences in the language (``. ! ? …``,
 ``。！？ ؟ ۔ । ։ ። ፧ ။``, Greek ``;``, Armenian ``:``, Arabic ``،``; translator.segment.language)
 or opens an item of an inline list (translator.segment.marks), lies outside inline Markdown,
-URLs and balanced quotes or brackets, and does not cut a list marker off its item. Before a
-lower-case word it stands only where pysbd put it and not after an abbreviation-like word
-("p. ej. sobre", "vb. greve"); abbreviations, initials and ordinals keep their sentence
-together (translator.segment.rules). A colon ends an Arabic or Persian sentence only after a
-short heading-like lead that no quotation follows ("سؤال وجواب: ...", not "قالت: «...»").
-We add boundaries pysbd misses (translator.segment.rules.own_cuts).
+URLs and balanced quotes or brackets, and does not cut a list marker off its item. No sentence
+starts at a comma or a closing bracket, inside a word ("J.-P.", Armenian "Ո՜րքան") or inside a
+number ("２．５"). Before a lower-case word a full stop ends a sentence only in Greek, and only
+where pysbd put it ("p. ej. sobre", "Magg. dei" are abbreviations); nor does the speaker after
+a quotation ("«Θα έρθεις;» ρώτησε", "「你明天會來嗎？」她問。") start one. Abbreviations, initials
+and ordinals keep their sentence together (translator.segment.rules). A colon ends an Arabic
+or Persian sentence only after a short heading-like lead that no quotation follows
+("سؤال وجواب: ...", not "قالت: «...»"). We add boundaries pysbd misses
+(translator.segment.rules.own_cuts). Ethiopic text is read with its wordspace after "።" as a
+space and its double wordspace "፡፡" as "።" (same offsets), so both split as a reader expects.
 """
 
 from __future__ import annotations
@@ -41,7 +45,7 @@ from translator.segment.rules import (
 
 # Bump when a rule changes what a block splits into: the segmentation cache (cache.py) keys on
 # it (and on this package's code and pysbd's version), so old spans are never reused.
-SEGMENTER_VERSION = 1
+SEGMENTER_VERSION = 2
 _CONTEXT = 100  # characters around a boundary that the rules look at
 _WINDOW = 2000
 _CLEAR_END = re.compile(r"(?<!\w)[^\W\d_][^\W\d_A-Z]{3,}[.!?] +(?=\S)")
@@ -54,7 +58,9 @@ _COLON_LEAD = 12  # words at most before a colon that ends an Arabic or Persian 
 _COLON_LEADS = frozenset({"ar", "fa"})  # pysbd languages where a colon ends a lead
 _QUOTES = "\"'“‘„«‹(["
 _DASHES = " \u00a0–—-"  # between a quotation and its speaker: "…?“ – попита тя"
-_NO_START = ",;:)]}"
+_NO_START = ",;:)]}،؛"
+_WORDSPACE = "\u1361"  # Ethiopic "፡"
+_LETTER_DOT = re.compile(r"[^\W\d_]\.")  # one letter and a stop: either half of "أ.د."
 _SPEAKER = re.compile(
     r"[^\s。！？]{1,6}[。！？]"
 )  # "她問。" after a quotation  # no sentence starts with these
@@ -89,6 +95,7 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     """
     if not text or text.isspace():
         return []
+    text = _ethiopic_view(text)
     code = library_language(lang, text)
     ends = terminals(code)
     if not any(ch in ends or ch in _BULLETS for ch in text):  # nothing can end a sentence
@@ -106,6 +113,15 @@ def split_sentences(text: str, lang: str) -> list[tuple[int, int]]:
     bounds = [0, *cuts, len(text)]
     spans = (_strip(text, a, b) for a, b in zip(bounds, bounds[1:], strict=False))
     return [span for span in spans if span[0] < span[1]]
+
+
+def _ethiopic_view(text: str) -> str:
+    """The text as the rules see it, of the same length: in Ethiopic a wordspace after a full
+    stop separates ("።፡የተፈጥሮ" reads "። የተፈጥሮ"), and two wordspaces stand for a full stop
+    ("እዮም፡፡ ምስትውዓልን" reads "እዮም ። ምስትውዓልን")."""
+    if _WORDSPACE not in text:
+        return text
+    return text.replace("።" + _WORDSPACE, "። ").replace(_WORDSPACE * 2, " ።")
 
 
 @lru_cache(maxsize=32)
@@ -208,13 +224,21 @@ def _lower_case(letter: str) -> bool:
 
 def _cannot_start(text: str, cut: int, mark: str, glued: bool) -> bool:
     """No sentence starts at ``cut``: before a comma or a closing bracket ("Gen., le"), inside
-    a word ("Ո՜րքան", "J.-P.") or a number ("２．５")."""
+    a word ("Ո՜րքան", "J.-P."), a number ("２．５") or a dotted abbreviation ("أ.د.")."""
     if text[cut] in _NO_START:
         return True
-    inside = (
-        mark in _IN_WORD or text[cut] in "-‐" or (text[cut].isdigit() and text[cut - 2].isdigit())
+    if not glued:
+        return False
+    number = text[cut].isdigit() and text[cut - 2].isdigit()
+    return mark in _IN_WORD or text[cut] in "-‐" or number or _dotted(text, cut)
+
+
+def _dotted(text: str, cut: int) -> bool:
+    """Whether ``cut`` falls between two one-letter parts of a dotted abbreviation."""
+    before = text[max(cut - 3, 0) : cut]
+    return bool(_LETTER_DOT.fullmatch(before[-2:]) and not before[:-2].isalpha()) and bool(
+        _LETTER_DOT.match(text, cut)
     )
-    return glued and inside
 
 
 def _attribution(text: str, last: int, cut: int) -> bool:

@@ -9,7 +9,7 @@ translations, an approved one wins over a plain one, then the first catalog in n
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 import polib
@@ -36,20 +36,28 @@ def fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
-def catalog_units(po: Iterable[polib.POEntry], slug: str = "") -> list[Unit]:
-    """The translations of a catalog a memory may reuse: done by a person, not drafts.
+def reusable_entries(po: Iterable[polib.POEntry]) -> Iterator[tuple[int, polib.POEntry]]:
+    """The entries of a catalog a memory may reuse, with their position: done by a person.
 
-    Obsolete entries count (they are kept for exactly this); fuzzy entries, plural entries and
-    the copies standing in for a sentence joined to the previous one do not.
+    Obsolete entries count (they are kept for exactly this); fuzzy entries, plural entries,
+    the copies standing in for a sentence joined to the previous one and blank texts do not.
     """
-    units = []
-    for entry in po:
+    for position, entry in enumerate(po):
         if not entry.msgid or not entry.msgstr or entry.msgid_plural or is_fuzzy(entry):
+            continue
+        if not entry.msgid.strip() or not entry.msgstr.strip():
             continue
         if comment_fields(entry).get("joined") == "previous":
             continue
-        units.append(Unit(entry.msgid, entry.msgstr, slug, is_approved(entry)))
-    return units
+        yield position, entry
+
+
+def catalog_units(po: Iterable[polib.POEntry], slug: str = "") -> list[Unit]:
+    """The translations of a catalog a memory may reuse (:func:`reusable_entries`)."""
+    return [
+        Unit(entry.msgid, entry.msgstr, slug, is_approved(entry))
+        for _position, entry in reusable_entries(po)
+    ]
 
 
 class TranslationMemory:

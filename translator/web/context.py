@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from flask import current_app, g
 
 from translator.progress.index import INDEX_NAME
-from translator.web.data.assist import carry_issues
+from translator.web.data.assist import carry_issues, keep_memory_current
 from translator.web.data.catalogs import Store
 from translator.web.data.database import connect, init_schema
 
@@ -38,6 +38,7 @@ def init_app(app: Flask, project: Project) -> None:
     store = Store(project, max_catalogs=app.config["CATALOG_CACHE_SIZE"])
     # after a save, checks are carried over for the changed entries instead of recomputed
     store.carriers["issues"] = carry_issues(project.settings)
+    keep_memory_current()  # a save is in the memory index before the next lookup anywhere
     app.extensions[STORE] = store
     conn = connect(app.config["DATABASE"])
     try:

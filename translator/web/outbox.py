@@ -9,7 +9,8 @@ deliveries and the API's build jobs.
   next retry or until woken by a new delivery.
 - **Builds**: each job runs on a thread of its own; the row in ``build_jobs`` says who has it
   (:func:`translator.web.data.jobs.claim_job`), so a job is built once even when several
-  processes see it. A server that starts picks up jobs left queued.
+  processes see it. A server process picks up jobs left queued on its first request, and a
+  look at a job whose worker process died (on the same machine) puts it back in the queue.
 
 Settings: ``WEBHOOK_BACKOFF`` (seconds; a failed delivery waits 2, 4, 8... times it),
 ``WEBHOOK_POLL`` (seconds between looks at the queue when idle), ``API_BUILD_DIR``.
@@ -51,14 +52,26 @@ def init_app(app: Flask, store: Store) -> None:
     app.config.setdefault("API_BUILD_DIR", str(Path(app.instance_path) / "api-builds"))
     store.watchers.append(_threshold_watcher(app, store))
     if not app.config.get("TESTING"):
-        wake(app)
-        conn = connect(app.config["DATABASE"])
-        try:
-            left = jobs.queued_jobs(conn)
-        finally:
-            conn.close()
-        for job_id in left:
-            start_job(app, job_id)
+        app.before_request(lambda: _resume_once(app))
+
+
+def _resume_once(app: Flask) -> None:
+    """On a process's first request: its sender, and the jobs a stopped server left queued.
+
+    Not when the app is made: ``translator serve`` makes it in gunicorn's master, and threads
+    must not be running when the workers are forked from it.
+    """
+    if app.extensions.get("translator.outbox.pid") == os.getpid():
+        return
+    app.extensions["translator.outbox.pid"] = os.getpid()
+    wake(app)
+    conn = connect(app.config["DATABASE"])
+    try:
+        left = jobs.queued_jobs(conn)
+    finally:
+        conn.close()
+    for job_id in left:
+        start_job(app, job_id)
 
 
 # -- webhooks ------------------------------------------------------------------------------------
@@ -183,6 +196,34 @@ def build_options(asked: dict) -> tuple[list[str] | None, BuildOptions]:
 def start_job(app: Flask, job_id: str) -> None:
     """Run the job on a thread of its own (it does nothing when another worker has it)."""
     threading.Thread(target=_run_job, args=(app, job_id), daemon=True).start()
+
+
+def resume_job(app: Flask, job: dict) -> None:
+    """Start a queued job, and requeue a running one whose process on this machine died."""
+    if job["status"] == "running" and _gone(job["worker"]):
+        conn = connect(app.config["DATABASE"])
+        try:
+            if not jobs.requeue_job(conn, job["id"], job["worker"]):
+                return
+        finally:
+            conn.close()
+    elif job["status"] != "queued":
+        return
+    start_job(app, job["id"])
+
+
+def _gone(worker: str) -> bool:
+    """Whether ``worker`` (``node:pid``) was a process of this machine that no longer runs."""
+    node, _, pid = worker.rpartition(":")
+    if node != os.uname().nodename or not pid.isdigit():
+        return False
+    try:
+        os.kill(int(pid), 0)
+    except ProcessLookupError:
+        return True
+    except PermissionError:
+        return False
+    return False
 
 
 def job_folder(app: Flask, job_id: str) -> Path:

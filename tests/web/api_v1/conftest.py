@@ -56,7 +56,9 @@ def check_answer(response, method: str, template: str) -> None:
         where = pointer("paths", template, method, "responses", code, "content")
         validate_against(f"{where}/application~1json/schema", response.get_json())
     else:
-        assert response.mimetype in content, f"{template} {code}: {response.mimetype}"
+        assert response.mimetype in content or "*/*" in content, (
+            f"{template} {code}: {response.mimetype}"
+        )
 
 
 class Api:

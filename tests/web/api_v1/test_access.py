@@ -200,3 +200,44 @@ def test_a_token_made_on_the_profile_has_at_most_the_persons_rights(app, role, l
     conn = database.connect(app.config["DATABASE"])
     assert tokens.list_tokens(conn) == []
     conn.close()
+
+
+def operations():
+    for template, item in SPEC["paths"].items():
+        for method in item:
+            if method != "parameters":
+                yield method.upper(), template
+
+
+PARAMS = {"slug": "sample", "lang": "de", "job_id": "0" * 32, "path": "x.md", "hook_id": 1}
+
+
+@pytest.mark.parametrize(("method", "template"), list(operations()))
+def test_every_operation_needs_a_token(api, method, template):
+    response = api.call(method, template, who=None, params=PARAMS, json={})
+    assert response.status_code == 401, response.get_json()
+    revoked = api.call(method, template, who="tr_" + "x" * 43, params=PARAMS, json={})
+    assert revoked.status_code == 401
+
+
+DE_CATALOG = "/documents/{slug}/languages/{lang}/catalog.po"
+ROLES = ["coord", "rita", "dana", "fred"]
+MATRIX = [
+    ("GET", "/stats", {}, [200, 200, 200, 200]),
+    ("GET", "/documents", {}, [200, 200, 200, 200]),
+    ("GET", DE_CATALOG, {}, [200, 200, 200, 403]),
+    ("PUT", DE_CATALOG, {"data": b""}, [400, 400, 400, 403]),
+    ("POST", "/documents", {"data": {}}, [400, 403, 403, 403]),
+    ("POST", "/builds", {"json": {"languages": ["de"], "formats": ["md"]}}, [202, 202, 202, 403]),
+    ("GET", "/webhooks", {}, [200, 403, 403, 403]),
+    ("POST", "/webhooks", {"json": {}}, [400, 403, 403, 403]),
+    ("DELETE", "/webhooks/{hook_id}", {}, [404, 403, 403, 403]),
+    ("GET", "/webhooks/{hook_id}/deliveries", {}, [404, 403, 403, 403]),
+    ("GET", "/builds/{job_id}", {}, [404, 404, 404, 404]),
+]
+
+
+@pytest.mark.parametrize(("method", "template", "body", "codes"), MATRIX)
+def test_each_roles_token_gets_the_uis_answer(api, method, template, body, codes):
+    got = [api.call(method, template, who, params=PARAMS, **body).status_code for who in ROLES]
+    assert got == codes

@@ -11,6 +11,7 @@ Flask-Login's ``current_user`` for this request only (nothing goes into the sess
 from __future__ import annotations
 
 from flask import current_app, g, jsonify, request
+from flask_login import current_user
 
 from translator.web.context import get_db
 from translator.web.data.tokens import find_token, take, token_user
@@ -63,7 +64,5 @@ def authenticate() -> None:
 
 
 def require_coordinator() -> None:
-    from flask_login import current_user
-
     if not current_user.is_coordinator:
         raise ApiError(403, "only coordinators' tokens can do this")

@@ -17,7 +17,7 @@ from translator.web.access import known_document, known_language
 from translator.web.api_v1.auth import ApiError
 from translator.web.context import get_db, get_store
 from translator.web.data import jobs
-from translator.web.outbox import job_folder, start_job
+from translator.web.outbox import job_folder, resume_job, start_job
 
 
 def _list(body: dict, name: str) -> list[str]:
@@ -83,8 +83,7 @@ def _job(job_id: str) -> dict:
 def build_status(job_id: str):
     """A job's state; once done, the build report and the URL of each file."""
     job = _job(job_id)
-    if job["status"] == "queued":
-        start_job(current_app._get_current_object(), job_id)  # a stopped server's job
+    resume_job(current_app._get_current_object(), job)  # a stopped server's job
     body = {
         "id": job["id"],
         "status": job["status"],

@@ -67,7 +67,10 @@ PATHS = {
     "/stats": {
         "get": _operation(
             "Completion per document and language (as `translator stats --json`).",
-            {"200": _json("Stats", "The figures of the languages this token may see.")},
+            {
+                "200": _json("Stats", "The figures of the languages this token may see."),
+                **NOT_FOUND,
+            },
             parameters=[
                 _query_list("lang", "Only these languages (comma list or repeated)."),
                 _query_list("doc", "Only these documents (comma list or repeated)."),
@@ -166,8 +169,8 @@ PATHS = {
             "One file a finished build wrote.",
             {
                 "200": {
-                    "description": "The file.",
-                    "content": {"application/octet-stream": {"schema": {"type": "string"}}},
+                    "description": "The file (HTML, Markdown, text, MO, Word, OpenDocument).",
+                    "content": {"*/*": {"schema": {"type": "string"}}},
                 },
                 **NOT_FOUND,
             },

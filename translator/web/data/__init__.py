@@ -12,7 +12,9 @@ What it owns:
 - ``entries``: what the editor shows about an entry (state, provenance, context, filters);
 - ``assist``: help beside a sentence (translation memory, glossary, machine translation, checks);
 - ``database``: the review database (schema, connection, audit log, comments, positions);
-- ``people``: accounts, roles and login attempts in that database.
+- ``people``: accounts, roles and login attempts in that database;
+- ``tokens``, ``jobs``, ``webhooks``: what the REST API keeps there (tokens and their rate
+  buckets, build jobs, hooks with their queue of deliveries and every attempt).
 
 Nothing here imports ``flask`` or ``flask_login``: the blueprints pass in what a function needs
 (the store, a database connection, the person) and turn :class:`~.catalogs.Refused`,

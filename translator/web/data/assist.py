@@ -9,6 +9,8 @@ its cached view, so they are computed once per version of the file.
 
 from __future__ import annotations
 
+import contextlib
+import sqlite3
 import threading
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
@@ -175,56 +177,31 @@ def issue_dicts(issues: list[Issue], settings: Settings) -> list[dict]:
 
 # -- memory -------------------------------------------------------------------------------------
 
-_units: dict[str, tuple[Any, list]] = {}  # catalog path -> (identity, reusable units)
-_memories: dict[tuple, tuple[tuple, Any]] = {}
-_memory_lock = threading.Lock()
 MEMORY_SUGGESTIONS = 3
 
 
-def _catalog_units(path) -> list:
-    """The reusable translations of one catalog, re-read only when the file changed."""
-    from translator.catalog import read_catalog
-    from translator.tm import catalog_units
-
-    identity = file_identity(path)
-    with _memory_lock:
-        cached = _units.get(str(path))
-    if cached is not None and cached[0] == identity:
-        return cached[1]
-    try:
-        units = catalog_units(read_catalog(path), path.stem)
-    except TranslatorError:
-        units = []  # a broken catalog is reported elsewhere; the memory goes on without it
-    with _memory_lock:
-        _units[str(path)] = (identity, units)
-    return units
+def keep_memory_current() -> None:
+    """Have every catalog this process saves patched into the memory index at once (importing
+    :mod:`translator.tm` registers its listener with ``write_catalog``)."""
+    with contextlib.suppress(ImportError):
+        import translator.tm  # noqa: F401
 
 
-def other_memory(settings: Settings, lang: str, slug: str):
-    """A memory of every other document's catalog in ``lang`` (rebuilt when one changes)."""
-    from translator.tm import MemoryStore, TranslationMemory
+def language_memory(settings: Settings, lang: str):
+    """The memory of ``lang`` (its index), caught up with every catalog and every save."""
+    from translator.tm import open_memory
 
-    paths = [p for p in MemoryStore(settings.locales_dir).catalogs(lang) if p.stem != slug]
-    signature = tuple((path.name, file_identity(path)) for path in paths)
-    key = (str(settings.root), lang, slug)
-    with _memory_lock:
-        cached = _memories.get(key)
-    if cached is not None and cached[0] == signature:
-        return cached[1]
-    memory = TranslationMemory(lang)
-    for path in paths:
-        for unit in _catalog_units(path):
-            memory.add_unit(unit)
-    with _memory_lock:
-        _memories[key] = (signature, memory)
+    memory = open_memory(settings.locales_dir, settings.instance_dir, lang)
+    memory.refresh()  # a stat per catalog; only catalogs changed behind our back are read
     return memory
 
 
 def memory_suggestions(settings: Settings, space: Workspace, entry) -> tuple[list, str]:
     """Earlier translations of this or similar sentences, best first (with their scores).
 
-    Two memories answer: the language's other documents, and this document's own other
-    sentences (never the sentence itself, whose translation is already in the box).
+    Two memories answer: the language's index without this document (its other catalogs and
+    imported TMX files), and this document's own other sentences (never the sentence itself,
+    whose translation is already in the box).
     """
     try:
         from translator.tm import TranslationMemory, catalog_units
@@ -232,12 +209,9 @@ def memory_suggestions(settings: Settings, space: Workspace, entry) -> tuple[lis
         return [], "Translation memory is not installed."
     found = []
     try:
-        found.append(
-            other_memory(settings, space.lang, space.slug).lookup(
-                entry.msgid, settings.tm_min_score
-            )
-        )
-    except (TranslatorError, OSError) as exc:
+        memory = language_memory(settings, space.lang)
+        found.append(memory.lookup(entry.msgid, settings.tm_min_score, exclude=space.slug))
+    except (TranslatorError, OSError, sqlite3.Error) as exc:
         return [], f"Translation memory failed: {exc}"
     own = TranslationMemory(space.lang)
     for unit in space.view.memo("units", lambda: catalog_units(space.view.entries, space.slug)):

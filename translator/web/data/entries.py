@@ -128,6 +128,7 @@ def provenance(entry: polib.POEntry, state: str, last_change: dict | None = None
         return Provenance("machine", f"Machine ({source[3:]})", f"Drafted by {source[3:]}.")
     if source.startswith("tm:"):
         score, _, where = source[3:].partition(" ")
+        where = f"TMX: {where[4:]}" if where.startswith("tmx:") else where
         detail = f"{score}% memory match" + (f" from {where}" if where else "")
         return Provenance("memory", f"Memory {score}%", detail + ".")
     if source == "copy":

@@ -68,6 +68,8 @@ class ImportPreview:
     lang: str
     dropped: list[str]
     warnings: list[str]
+    explained: list[tuple[int, str, str]]  # (line, text, reason) for everything left out
+    meta: dict[str, str]  # front matter found beyond slug/title/date/lang (translator_credit ...)
     blocks: list[Block]
     sentences: int
     existing: bool  # a new version of a document the project has
@@ -144,6 +146,8 @@ def preview_import(project: Project, result: ImportResult) -> ImportPreview:
         date=result.date,
         lang=doc.lang,
         dropped=list(result.dropped),
+        explained=[(drop.line, drop.text, drop.reason) for drop in result.explained],
+        meta=dict(result.meta),
         warnings=list(result.warnings),
         blocks=document_blocks(doc),
         sentences=len({segment.text for segment in doc.segments}),

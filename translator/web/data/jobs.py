@@ -2,7 +2,8 @@
 
 A job is ``queued`` when asked for, ``running`` once one worker claimed it (an ``UPDATE``
 that only one process can win), then ``done`` with the build report or ``failed`` with the
-reason. Its files are written under a folder of its own (``instance/api-builds/<id>/``), so
+reason; a job whose worker process is gone (on this machine) goes back to the queue. Its
+files are written under a folder of its own (``instance/api-builds/<id>/``), so
 jobs never write into each other's or the project's ``build/``.
 """
 
@@ -66,6 +67,17 @@ def finish_job(conn: sqlite3.Connection, job_id: str, report: dict | None, error
         ),
     )
     conn.commit()
+
+
+def requeue_job(conn: sqlite3.Connection, job_id: str, worker: str) -> bool:
+    """Put a job back in the queue when ``worker`` (which stopped) still holds it."""
+    cursor = conn.execute(
+        "UPDATE build_jobs SET status = 'queued', worker = '', started = NULL"
+        " WHERE id = ? AND status = 'running' AND worker = ?",
+        (job_id, worker),
+    )
+    conn.commit()
+    return cursor.rowcount == 1
 
 
 def queued_jobs(conn: sqlite3.Connection) -> list[str]:
