@@ -116,7 +116,7 @@ def measure(root: Path, lang: str, lookups: int) -> dict:
     result["index first"], _ = timed(lambda: indexed_lookup(root, lang, *asked[0]))
     old_warm, new_warm, old_saved, new_saved, same = [], [], [], [], 0
     for number, (text, slug) in enumerate(asked):
-        save_elsewhere(root, lang, slugs[-1 - number % 3], number)  # both see this one save
+        save_elsewhere(root, lang, slugs[-1 - number % min(3, len(slugs))], number)  # both see it
         old_saved.append(timed(lambda text=text, slug=slug: scan.lookup(text, slug))[0])
         seconds, _ = timed(lambda text=text, slug=slug: indexed_lookup(root, lang, text, slug))
         new_saved.append(seconds)
