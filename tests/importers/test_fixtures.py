@@ -34,6 +34,13 @@ CASES = [
         {"metadata line (date 2014-05-28)", "no words (a lone separator)"},
     ),
     (
+        "tr-site.txt",  # the site's name above the menu, a "1 Text" note, a credit at the end
+        "ABD emperyalizmi dünya barışını tehlikeye atıyor!",
+        "2020-01-17",
+        {"translator_credit", "footnote_refs"},
+        {"above the title", "language label on the title", "site chrome"},
+    ),
+    (
         "fa-safhe.html",
         "آزادی برای همه زندانیان سیاسی در ایران!",
         "2019-03-08",  # from the page's meta tags (htmldate): no line gives a date
@@ -60,6 +67,13 @@ CASES = [
         "2014-05-16",
         {"translator_credit"},
         {"server-side code (ASP/JSP)"},
+    ),
+    (
+        "ar-nass.txt",  # Arabic-Indic digits, a "(١)" reference and its "(١) ..." note
+        "التضامن مع عمال مناجم سوما!",
+        "2014-05-16",
+        {"translator_credit", "footnote_refs"},
+        {"label-like line closing the page", "above the title"},
     ),
     (
         "fr-copie.txt",

@@ -25,6 +25,8 @@ BODY = "We demand the immediate withdrawal of all foreign troops from the region
         "Traduzido do inglês por João Silva",
         "İngilizceden çeviren: Ayşe Yılmaz",
         "ترجمة من الإنجليزية: أحمد علي",
+        "نقله إلى العربية: أحمد علي",
+        "ترجمه و تنظیم: تحریریه",
         "(Translated by the editors)",
         "Tradotto dall'inglese da Marco Rossi",
         "Vertaald uit het Engels door de redactie",
@@ -41,6 +43,9 @@ def test_credit_lines(line):
         BODY,
         "Translation work is what we ask the comrades to take up.",
         "Traducimos nuestra rabia en acción, dijeron los obreros en la plaza.",
+        "ترجمه این قطعنامه به بیست زبان آماده است.",
+        "ترجمة هذا القرار متوفرة بعشرين لغة.",
+        "Перевод войск на границу усиливает опасность войны.",
     ],
 )
 def test_not_credit_lines(line):
@@ -294,3 +299,68 @@ def test_a_sentence_about_an_update_stays(outline):
     result = import_text(text)
     _, blocks = outline(result.markdown)
     assert blocks[-1][2] == line and result.dropped == [] and result.date == "2020-05-01"
+
+
+def test_the_sites_own_address_is_no_original_url():
+    result = import_text(f"www.icor.info\n\nFree all political prisoners now\n\n{BODY}")
+    assert result.meta == {}
+    assert [(d.text, d.reason) for d in result.explained] == [
+        ("www.icor.info", "the site's address (no page of it)")
+    ]
+
+
+def test_a_bare_numbered_note_at_the_end_and_a_number_opening_a_paragraph():
+    texts = (
+        "The ICOR condemns the attack.1 The danger of war grows.",
+        "2 million workers struck against the war in the whole country.",
+        "1 International Coordination of Revolutionary Parties and Organizations",
+        "Translation: the editors",
+    )
+    found = find_footnotes(_paras(*texts))
+    assert [p.text for p in found.paras] == [
+        "The ICOR condemns the attack. The danger of war grows.",
+        texts[1],
+        texts[3],
+    ]
+    assert [(n.mark, n.text) for n in found.notes] == [("1", texts[2][2:])]
+
+
+def test_bracketed_references_with_a_space_before_them():
+    found = find_footnotes(
+        _paras(
+            "La ICOR está de luto [1]. La catástrofe [2] no fue un destino.", "[1] Uno.", "[2] Dos."
+        )
+    )
+    assert [p.text for p in found.paras] == [
+        "La ICOR está de luto. La catástrofe no fue un destino."
+    ]
+    assert found.refs == [("1", "luto"), ("2", "catástrofe")]
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        ("* Международная координация революционных партий",),
+        ("*", "Международная координация революционных партий"),
+    ],
+)
+def test_star_references_and_their_note_at_the_end(tail):
+    found = find_footnotes(_paras("ICOR* осуждает нападение.", "Мы требуем вывода войск.", *tail))
+    assert [p.text for p in found.paras] == ["ICOR осуждает нападение.", "Мы требуем вывода войск."]
+    assert [(n.mark, n.text) for n in found.notes] == [
+        ("*", "Международная координация революционных партий")
+    ]
+    assert found.refs == [("*", "ICOR")]
+
+
+def test_a_bulleted_list_at_the_end_is_no_star_note():
+    texts = ("We demand:", "* Higher wages", "* Shorter hours")
+    found = find_footnotes(_paras(*texts))
+    assert [p.text for p in found.paras] == list(texts) and found.notes == []
+
+
+def test_a_metadata_line_wrapped_into_the_title_is_taken_apart(outline):
+    text = f"Solidarity with the miners of Soma!\nPublished by: | 28.05.2014\n\n{BODY}\n"
+    result = import_text(text)
+    assert (result.title, result.date) == ("Solidarity with the miners of Soma!", "2014-05-28")
+    assert [(d.line, d.text) for d in result.explained] == [(2, "Published by: | 28.05.2014")]

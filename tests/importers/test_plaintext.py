@@ -368,3 +368,29 @@ def test_copyright_lines(line, chrome):
     from translator.importers.chrome import is_chrome
 
     assert is_chrome(line) is chrome
+
+
+def test_a_page_title_with_the_site_name_gives_way_to_the_heading(outline):
+    text = (
+        "Solidarität mit den Bergarbeitern von Soma – ICOR\n\n"
+        "Solidarität mit den Bergarbeitern von Soma\n\n"
+        "ICOR-Resolution, 16. Mai 2014\n\n"
+        "Wir fordern die Bestrafung der Verantwortlichen."
+    )
+    result = import_text(text, lang="de")
+    _, blocks = outline(result.markdown)
+    assert result.title == "Solidarität mit den Bergarbeitern von Soma"
+    assert result.date == "2014-05-16"
+    assert result.dropped == ["Solidarität mit den Bergarbeitern von Soma – ICOR"]
+    assert [t for _, _, t in blocks].count(result.title) == 1
+
+
+def test_the_heading_with_a_date_line_under_it_beats_the_sites_name_above_the_menu():
+    text = (
+        "ICOR International Coordination of Revolutionary Parties and Organizations\n\n"
+        "Solidarity with the miners of Soma!\n\nICOR Resolution, 16 May 2014\n\n"
+        "We mourn the more than 300 miners who died in the mine of Soma."
+    )
+    result = import_text(text)
+    assert (result.title, result.date) == ("Solidarity with the miners of Soma!", "2014-05-16")
+    assert result.dropped == [text.split("\n\n")[0]]

@@ -102,3 +102,26 @@ def test_several_processes_write_at_once(tmp_path):
     assert results[0][0] == [(0, 20), (21, 42)]
     with sqlite3.connect(path) as conn:
         assert conn.execute("SELECT count(*) FROM spans").fetchone()[0] == 8 * 200 + 200
+
+
+def test_a_process_keeps_few_cache_files_open_and_an_evicted_one_still_works(tmp_path, calls):
+    """Many projects in one process (a test run, a tool over many projects) do not run out of
+    file descriptors: the least recently used cache is closed, and opened again when needed."""
+    import os
+
+    from translator.segment import cache as module
+
+    def open_files() -> int:
+        return sum(
+            os.readlink(f"/proc/self/fd/{fd}").startswith(str(tmp_path))
+            for fd in os.listdir("/proc/self/fd")
+            if os.path.exists(f"/proc/self/fd/{fd}")
+        )
+
+    caches = [SegmentCache(tmp_path / f"p{n}" / CACHE_FILE) for n in range(module.MAX_OPEN + 5)]
+    for cache in caches:
+        cache(["One sentence. Another one."], "en")
+    assert open_files() <= 3 * module.MAX_OPEN  # the file, its WAL and its shared memory
+    calls.clear()
+    assert caches[0](["One sentence. Another one."], "en") == [[(0, 13), (14, 26)]]
+    assert calls == []  # reopened and found, not split again

@@ -35,6 +35,8 @@ ENUMERATIONS = [
     ("hyphen-bullet-glued", ["⁃9. Higher wages", "⁃10. Shorter hours"]),
     ("bullets", ["Points:", "• wages", "• hours", "• safety"]),
     ("lead-colon-pysbd", ["We demand:", "1) higher wages", "2) shorter hours"]),
+    ("parenthesised-numbers", ["We demand:", "(1) higher wages", "(2) shorter hours"]),
+    ("parenthesised-letters-pysbd", ["(a) the first case", "(b) the second case"]),
     ("item-with-two-sentences", ["1. Higher wages.", "Now.", "2. Shorter hours."]),
 ]
 

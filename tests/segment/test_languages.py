@@ -25,6 +25,7 @@ ROWS = [
     ("unit-kelvin", "es", ["El agua hierve a 373.15 K.", "Es un dato conocido."], " "),
     # a one-letter word ends a sentence pysbd runs on
     ("one-letter-word", "en", ["The best team is you and I.", "Nobody else comes close."], " "),
+    ("acronym-end", "en", ["I live in the U.S.", "Do you?"], " "),
     # titles, streets and numbered references of each language keep their sentence
     ("title-es", "es", ["Le presento al Ing. Ruiz Molina."], " "),
     ("title-el", "el", ["Μίλησε ο κ. Παπαδόπουλος στη συνέλευση.", "Όλοι άκουσαν."], " "),
@@ -56,6 +57,12 @@ ROWS = [
     # the speaker after a quoted question belongs to it
     ("speaker-bg", "bg", ["„Ще дойдеш ли утре?“ – попита Мария.", "Не отговорих."], " "),
     ("speaker-el", "el", ["«Θα έρθεις;» ρώτησε η Άννα.", "Δεν απάντησα."], " "),
+    ("speaker-es-dash", "es", ["¿Vienes? —preguntó Ana.", "—No sé."], " "),
+    ("speaker-ru-dash", "ru", ["— Ты придёшь? — спросила она.", "— Не знаю."], " "),
+    # a run of marks before a capital ends a sentence
+    ("marks-run", "en", ["This is it!!!", "We won!!!"], " "),
+    # an ellipsis before a capital ends one
+    ("ellipsis-ru", "ru", ["Он ждал…", "Никто не пришёл."], " "),
     # marks written inside a word or a number end nothing
     ("hy-exclamation-in-word", "hy", ["Ո՜րքան գեղեցիկ է այս քաղաքը։", "Ես այստեղ կմնամ։"], " "),
     ("my-genitive", "my", ["မြန်မာနိုင်ငံ၏ မြို့တော်မှာ နေပြည်တော် ဖြစ်သည်။"], " "),

@@ -3,6 +3,7 @@ stays a valid database holding exactly what the files hold, with nothing left to
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import subprocess
 import sys
@@ -73,3 +74,25 @@ def test_two_writing_processes_leave_a_sound_complete_index(tree):
     assert any("from one" in text for text in shared) and any("from two" in text for text in shared)
     last = read_catalog(tree.path("shared"))[-1]
     assert memory.lookup(last.msgid).text == last.msgstr
+
+
+def test_a_forked_worker_opens_its_own_connection(tree):
+    tree.write("a", [("Peace.", "Frieden.")])
+    parent = open_memory(tree.locales, tree.instance, "de")
+    parent.refresh()
+    pid = os.fork()  # as gunicorn forks workers from a master that loaded the app
+    if pid == 0:
+        status = 1
+        try:
+            child = open_memory(tree.locales, tree.instance, "de")
+            tree.write("b", [("War.", "Krieg.")])  # patched through the child's own connection
+            child.refresh()
+            ok = child.index is not parent.index and child.lookup("Peace.").text == "Frieden."
+            status = 0 if ok and child.lookup("War.").text == "Krieg." else 1
+        finally:
+            os._exit(status)
+    assert os.waitpid(pid, 0)[1] == 0
+    assert parent.refresh() == 0 and parent.lookup("War.").text == "Krieg."
+    conn = sqlite3.connect(tree.instance / "tm" / "de.sqlite3")
+    assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
+    conn.close()

@@ -166,3 +166,17 @@ def test_the_index_is_a_wal_database(tree):
     conn = sqlite3.connect(tree.instance / "tm" / "de.sqlite3")
     assert conn.execute("PRAGMA journal_mode").fetchone() == ("wal",)
     conn.close()
+
+
+def test_an_index_of_another_version_is_made_again(tree):
+    tree.write("a", [("Peace.", "Frieden.")])
+    memory(tree)
+    conn = sqlite3.connect(tree.instance / "tm" / "de.sqlite3")
+    conn.execute("UPDATE meta SET value = '0' WHERE key = 'schema'")
+    conn.execute("INSERT INTO units SELECT NULL, kind, origin, 'ghost', position, context, "
+                 "source, folded, 'Gespenst.', state, author, created FROM units")  # fmt: skip
+    conn.commit()
+    conn.close()
+    again = MemoryIndex(tree.locales, tree.instance, "de")  # another process opening it
+    assert again.query("SELECT count(*) FROM units") == [(0,)] and again.known() == {}
+    assert again.sync() == 1 and again.query("SELECT target FROM units") == [("Frieden.",)]

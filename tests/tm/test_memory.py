@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import doctest
+
 import polib
 
-from translator.tm import TranslationMemory, catalog_units
+from translator.tm import TranslationMemory, catalog_units, search
+from translator.tm import memory as memory_module
 
 
 def memory(*pairs, slug="old") -> TranslationMemory:
@@ -79,3 +82,9 @@ def test_catalog_units_mark_valid_approvals():
     approve(entry, "ana", "2024-01-01")
     po.append(entry)
     assert catalog_units(po)[0].approved
+
+
+def test_module_examples_hold():
+    for module in (memory_module, search):
+        result = doctest.testmod(module)
+        assert result.attempted and not result.failed, module.__name__

@@ -18,16 +18,27 @@ import polib
 
 from translator.config import Settings
 from translator.errors import TranslatorError
+from translator.parallel import run_parallel
 
 if TYPE_CHECKING:
     from translator.qa.base import CheckContext
 
 
 def prepare_contexts(
-    settings: Settings, codes: list[str], contexts: dict[str, CheckContext | None]
+    settings: Settings,
+    codes: list[str],
+    contexts: dict[str, CheckContext | None],
+    jobs: int | None = None,
 ) -> None:
-    """Make the contexts of ``codes`` now (before worker processes fork, so they share them
-    and the store is brought up to date once)."""
+    """Make the contexts of ``codes`` now, before worker processes fork, so they share them;
+    the store's languages are brought up to date side by side over ``jobs`` processes."""
+    try:
+        from translator.qa.stored import refresh_language
+    except ImportError:
+        refresh_language = None
+    if refresh_language is not None:
+        todo = [(settings.instance_dir, settings.locales_dir, code) for code in codes]
+        run_parallel(refresh_language, todo, jobs=jobs)
     for code in codes:
         language_context(settings, code, contexts)
 

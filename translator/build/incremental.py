@@ -53,7 +53,7 @@ from translator.build.pipeline import (
     unit_outputs,
 )
 from translator.build.report import BuildItem, BuildReport, Status
-from translator.build.rules import validate_rules
+from translator.build.rules import parse_rule, validate_rules
 from translator.config import Settings
 from translator.errors import TranslatorError
 from translator.languages import normalize_language
@@ -167,14 +167,23 @@ def _run(build: _Build, plans: list, jobs: int | None, on_done) -> list[_Outcome
         on_done(carried, len(plans))
     _CONTEXTS[build.token] = {}
     try:
-        if jobs != 1 and len(tasks) > 1:  # made once here, shared by the forked workers
+        if jobs != 1 and len(tasks) > 1 and _checks_run(build):  # shared by forked workers
             codes = [normalize_language(code) for code in build.options.langs or build.languages]
-            prepare_contexts(build.settings, codes, _CONTEXTS[build.token])
+            prepare_contexts(build.settings, codes, _CONTEXTS[build.token], jobs)
         progress = (lambda done, _total: on_done(carried + done, len(plans))) if on_done else None
         done = iter(run_parallel(_work, tasks, jobs=jobs, on_done=progress))
     finally:
         _CONTEXTS.pop(build.token, None)
     return [next(done) if isinstance(plan, _Task) else plan for plan in plans]
+
+
+def _checks_run(build: _Build) -> bool:
+    """Whether this build runs the quality checks anywhere (``--no-checks`` leaves them to the
+    languages whose rules need them)."""
+    if build.options.checks:
+        return True
+    rules = build.settings.build_rules
+    return any(parse_rule(spec)[0] == "no-errors" for specs in rules.values() for spec in specs)
 
 
 def _plan(build: _Build, old: Manifest, new: Manifest, path: Path, out_dir: Path):

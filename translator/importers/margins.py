@@ -18,13 +18,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from urllib.parse import urlsplit
 
 from translator.importers import chrome
 from translator.importers.body import is_intro
 from translator.importers.dates import find_date
 from translator.importers.footnotes import Note, find_footnotes
 from translator.importers.metadata import is_credit, is_modified_line, published_date, url_of
-from translator.importers.paragraphs import Drop, Para, is_slogan_line, starts_item
+from translator.importers.paragraphs import Drop, Para, is_slogan_line, join_lines, starts_item
 from translator.text import word_count
 
 MAX_LABEL_WORDS = 4
@@ -52,7 +53,7 @@ class Margins:
 def read_margins(paras: list[Para], lang: str) -> Margins:
     """Take everything that is not the document's own text out of ``paras``."""
     found = Margins([])
-    for para in paras:
+    for para in [part for whole in paras for part in _split_at_metadata(whole, lang)]:
         if para.hint == "chrome":
             found.paras.append(para)  # markup said so: the rules drop it as site chrome
         elif _WORDLESS.fullmatch(para.text) and para.text.strip("*"):
@@ -75,6 +76,34 @@ def read_margins(paras: list[Para], lang: str) -> Margins:
     _closing_run(found, lang)
     found.drops.sort(key=lambda drop: drop.line)
     return found
+
+
+def _split_at_metadata(para: Para, lang: str) -> list[Para]:
+    """Undo a join of hard-wrapped lines around a credit, URL or metadata line
+    ("Title" + "Published by: | 28.05.2014" in one blank-line group)."""
+    lines, first = para.lines, para.line
+    if len(lines) < 2 or para.hint:
+        return [para]
+    cuts = [
+        k
+        for k, line in enumerate(lines)
+        if is_credit(line)
+        or url_of(line)
+        or published_date(line, lang)
+        or is_modified_line(line, lang)
+    ]
+    bounds = sorted({0, len(lines), *cuts, *(k + 1 for k in cuts)})
+    pieces = zip(bounds, bounds[1:], strict=False)
+    return [join_lines(lines[a:b], first + a) for a, b in pieces if a < b]
+
+
+def _metadata_shaped(line: str, lang: str) -> bool:
+    return bool(
+        is_credit(line)
+        or url_of(line)
+        or published_date(line, lang)
+        or is_modified_line(line, lang)
+    )
 
 
 def _teaser(para: Para) -> bool:
@@ -118,8 +147,11 @@ def _metadata(found: Margins, para: Para, lang: str, introduced: bool) -> bool:
         found.meta.setdefault("translator_credit", para.text)
         reason = "translator's credit -> front matter translator_credit"
     elif not introduced and (url := url_of(para.text)):
-        found.meta.setdefault("original_url", url)
-        reason = "URL line -> front matter original_url"
+        if urlsplit(url).path.strip("/"):
+            found.meta.setdefault("original_url", url)
+            reason = "URL line -> front matter original_url"
+        else:
+            reason = "the site's address (no page of it)"
     elif is_modified_line(para.text, lang):
         reason = "metadata line (when the page last changed: not the document's date)"
     elif date := published_date(para.text, lang):
@@ -184,5 +216,8 @@ def _closing_run(found: Margins, lang: str) -> None:
         elif listed and not known and para.links < MIN_LINK_SHARE:
             kept.append(para)
         else:
-            found.drops.append(Drop(para.line, para.text, "label-like line closing the page"))
+            reason = (
+                "site chrome" if chrome.is_chrome(para.text) else "label-like line closing the page"
+            )
+            found.drops.append(Drop(para.line, para.text, reason))
     found.paras = kept

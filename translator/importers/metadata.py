@@ -21,7 +21,7 @@ from translator.importers.dates import find_date
 from translator.languages import parse_language
 from translator.text import word_count
 
-MAX_CREDIT_WORDS = 20
+MAX_CREDIT_WORDS = 15
 MAX_META_WORDS = 12
 MAX_LABEL_WORDS = 3  # "Source:", "Original text:" before a URL
 
@@ -37,9 +37,10 @@ CREDITS: dict[str, tuple[str, ...]] = {
         r"ceviren\s*:",
         r"ceviri\s*:",
     ),
-    "ru": (r"перевод (?:с|со|на)\b", r"перевод\s*:", r"переведено (?:с|со)\b", r"перевела?\b"),
-    "fa": (r"ترجمه\b", r"برگردان\b", r"مترجم\s*:"),
-    "ar": (r"ترجمه\b", r"ترجمها\b", r"المترجم\s*:", r"نقله\b"),
+    "ru": (r"перевод (?:с|со)\b", r"перевод\s*:", r"переведено (?:с|со)\b", r"перевела?\s*:"),
+    "fa": (r"ترجمه\s*(?:از|:)", r"ترجمه و تنظیم", r"برگردان\s*(?:از|:)", r"مترجم\s*:"),
+    # folded: "ترجمة من" is "ترجمه من", "إلى" is "الی"
+    "ar": (r"ترجمه\s*(?:من|عن|:)", r"ترجمها\b", r"المترجم\s*:", r"نقله\s*(?:الی|عن)"),
     "it": (r"tradott[oa] (?:da|dal|dall|dallo|dalla|in)\b", r"traduzione(?: di| a cura|\s*:)"),
     "nl": (r"vertaald (?:uit|door|naar)\b", r"vertaling(?: door|\s*:)"),
     "pl": (r"przetłumaczył[a]?\b", r"przetłumaczone (?:z|przez)\b", r"tłumaczenie(?: z|\s*:)"),

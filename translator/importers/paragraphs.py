@@ -104,9 +104,13 @@ def is_slogan_line(text: str) -> bool:
     return text.rstrip(CLOSERS).endswith(("!", "！")) and word_count(text) <= MAX_SLOGAN_WORDS
 
 
+def _chrome(line: str) -> bool:
+    return chrome.is_chrome(line) or chrome.is_tail_chrome(line)
+
+
 def _shape_break(prev: str, line: str) -> bool | None:
     """Whether the shapes of two lines decide that a paragraph ends between them (None: no)."""
-    if starts_item(line) or chrome.is_chrome(prev) or chrome.is_chrome(line):
+    if starts_item(line) or any(_chrome(text) for text in (prev, line)):
         return True
     if is_slogan_line(prev) and is_slogan_line(line):
         return True  # "Hands off Rojava!" / "Long live ...!" on consecutive lines

@@ -12,6 +12,7 @@ is reported with its line and reason (``ImportResult.explained``, ``translator i
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import PurePath
 
@@ -42,6 +43,8 @@ MAX_TITLE_WORDS = 30  # longer: probably a body paragraph of a page without a ti
 LONG_HEAD_WORDS = 8  # dropping this much text above the title deserves a warning
 MAX_DATELINE_WORDS = 15
 SLUG_WORDS = 6
+SITE_NAME_WORDS = 6  # "Title – International Coordination of Revolutionary Parties"
+TITLE_CHOICES = 3  # leading title-sized lines among which the heading is looked for
 
 _LATIN = str.maketrans({"ı": "i", "ß": "ss", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ł": "l"})
 
@@ -54,9 +57,9 @@ class ImportResult:
     slug: str
     title: str
     date: str  # ISO yyyy-mm-dd, or "" when the document has no date line
-    dropped: list[str] = field(default_factory=list)  # chrome lines removed, in order
+    dropped: list[str] = field(default_factory=list)  # lines left out (chrome, metadata), in order
     warnings: list[str] = field(default_factory=list)
-    explained: list[Drop] = field(default_factory=list)  # everything left out, with its reason
+    explained: list[Drop] = field(default_factory=list)  # those and hidden HTML, with reasons
     meta: dict[str, str] = field(default_factory=dict)  # front matter beyond slug/title/date/lang
 
 
@@ -233,7 +236,39 @@ def _find_title(paras: list[Para], lang: str, filename: str) -> int:
     found = (marked or named or plain or [None])[0]
     if found is None:
         raise SourceError(f"{filename}: no title found (no line of {MIN_TITLE_WORDS}+ words)")
+    if not marked and not named:
+        found = _heading_among(paras, plain, candidates, lang)
+        later = [c for c in candidates if c > found][:3]
+        found = next((j for j in later if _site_suffixed(paras[found].text, paras[j].text)), found)
     return found
+
+
+def _heading_among(paras: list[Para], plain: list[int], candidates: list[int], lang: str) -> int:
+    """The first of the leading title-sized lines that looks like the document's heading: it
+    has a date line under it or a site's language label ("(Farsi) ..."); else the first.
+    A site's name line above the menu ("ICOR – International Coordination ...") has neither.
+    """
+    leading = []
+    for i in plain[:TITLE_CHOICES]:
+        if word_count(paras[i].text) > MAX_TITLE_WORDS:
+            break  # body text: the title is above it
+        leading.append(i)
+    for i in leading:
+        below = [c for c in candidates if c > i][:1]
+        dated = any(_dateline_shaped(line, lang) for line in paras[i].lines[1:]) or any(
+            _dateline_shaped(paras[c].text, lang) for c in below
+        )
+        if dated or strip_language_label(paras[i].text, lang)[1]:
+            return i
+    return plain[0]
+
+
+def _site_suffixed(page_title: str, heading: str) -> bool:
+    """Whether ``page_title`` is ``heading`` plus a site's name ("Title – ICOR", "Title | X"):
+    the browser's page title copied above the page's own heading."""
+    whole, own = chrome.fold(page_title), chrome.fold(heading)
+    rest = whole[len(own) :] if len(own) < len(whole) and whole.startswith(own) else ""
+    return bool(re.match(r"\s+[|–—·:-]\s+\S", rest)) and word_count(rest) <= SITE_NAME_WORDS
 
 
 def _split_title(paras: list[Para], at: int, lang: str) -> list[Para]:

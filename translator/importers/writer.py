@@ -4,6 +4,13 @@ The segmenter relies on this exact shape: front matter keys in a fixed order, on
 between blocks, each paragraph on one line, tight ordered lists, and ``:::`` fenced divs for the
 roles ``dateline``, ``slogans`` and ``signatories``. Text is escaped just enough that Markdown reads
 it back as the same literal text; everything else (Unicode, typographic dashes) is left alone.
+
+Footnotes end the document as a list after a ``* * *`` rule, numbered like the notes, and
+their references live in the front matter (``footnote_refs``), not in the sentences: the
+segmenter reads CommonMark without the footnote extension, so ``[^1]`` would stay in a
+sentence's text and a ``[^1]: ...`` definition would be a paragraph to translate, marker and
+all. Once it keeps ``[^n]`` out of sentences, :func:`render_block` and the references can
+move to that syntax.
 """
 
 from __future__ import annotations

@@ -18,11 +18,12 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
 
+from translator.catalog.raw import read_entries_fast
 from translator.errors import TranslatorError
-from translator.qa.context import read_entries
 from translator.qa.index import TranslationIndex
 
 STORE_FILE = Path("cache") / "translations.sqlite3"  # under the project's instance/ folder
@@ -33,8 +34,13 @@ _SCHEMA = (
     "CREATE INDEX IF NOT EXISTS pairs_by_key ON pairs (lang, key)",
     "CREATE INDEX IF NOT EXISTS pairs_by_slug ON pairs (lang, slug)",
 )
+_SCHEMA_SCRIPT = ";\n".join(_SCHEMA)  # constant DDL, one executescript call
 _BATCH = 500
-_stores: dict[tuple[str, int], TranslationStore | None] = {}
+# this process's open stores, least recently used first: a process over many projects (a test
+# run) keeps at most MAX_OPEN files open; a store closed while in use only makes that call fall
+# back to the in-memory index (its methods catch sqlite3.Error)
+MAX_OPEN = 8
+_stores: OrderedDict[tuple[str, int], TranslationStore | None] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -66,25 +72,17 @@ class TranslationStore:
         changed = sorted(
             slug for slug in current.keys() | known.keys() if current.get(slug) != known.get(slug)
         )
+        # parse first, then one short write: other processes wait only for the write
+        fresh = {slug: _pairs(lang, slug, folder / f"{slug}.po") for slug in changed}
         with self.conn:
             for slug in changed:
-                self._replace(lang, slug, current.get(slug), folder / f"{slug}.po")
-
-    def _replace(self, lang: str, slug: str, identity: tuple[int, int] | None, path: Path) -> None:
-        self.conn.execute("DELETE FROM pairs WHERE lang = ? AND slug = ?", (lang, slug))
-        self.conn.execute("DELETE FROM catalogs WHERE lang = ? AND slug = ?", (lang, slug))
-        if identity is None:
-            return
-        try:
-            entries = read_entries(path)
-        except TranslatorError:
-            entries = []  # unreadable: no settled translations (the error is reported elsewhere)
-        index = TranslationIndex.from_catalogs({slug: entries})
-        rows = [
-            (lang, key, slug, text) for key, pairs in index.by_source.items() for _, text in pairs
-        ]
-        self.conn.executemany("INSERT INTO pairs VALUES (?, ?, ?, ?)", rows)
-        self.conn.execute("INSERT INTO catalogs VALUES (?, ?, ?, ?)", (lang, slug, *identity))
+                self.conn.execute("DELETE FROM pairs WHERE lang = ? AND slug = ?", (lang, slug))
+                self.conn.execute("DELETE FROM catalogs WHERE lang = ? AND slug = ?", (lang, slug))
+                if slug not in current:
+                    continue
+                self.conn.executemany("INSERT INTO pairs VALUES (?, ?, ?, ?)", fresh[slug])
+                identity = (lang, slug, *current[slug])
+                self.conn.execute("INSERT INTO catalogs VALUES (?, ?, ?, ?)", identity)
 
     def index_for(self, lang: str, keys: Iterable[str]) -> TranslationIndex | None:
         """The index restricted to ``keys`` (one document's sentences), in document order;
@@ -111,6 +109,25 @@ class TranslationStore:
         return index
 
 
+def _pairs(lang: str, slug: str, path: Path) -> list[tuple[str, str, str, str]]:
+    """The rows of one catalog: its settled translations, as the in-memory index takes them
+    (read in the strict pass alone: :mod:`translator.catalog.raw`, no polib objects)."""
+    try:
+        entries = list(read_entries_fast(path)) if path.is_file() else []
+    except TranslatorError:
+        entries = []  # unreadable: no settled translations (the error is reported elsewhere)
+    index = TranslationIndex.from_catalogs({slug: entries})
+    return [(lang, key, slug, text) for key, pairs in index.by_source.items() for _, text in pairs]
+
+
+def refresh_language(args: tuple[Path, Path, str]) -> bool:
+    """``(instance_dir, locales_dir, lang)``: bring one language of the store up to date (a
+    module-level function, so a process pool can refresh the languages side by side)."""
+    instance_dir, locales_dir, lang = args
+    store = open_store(instance_dir, locales_dir)
+    return store is not None and store.refresh(lang)
+
+
 def open_store(instance_dir: Path, locales_dir: Path) -> TranslationStore | None:
     """This process's store for the project (None when the file cannot be used)."""
     path = Path(instance_dir) / STORE_FILE
@@ -118,6 +135,11 @@ def open_store(instance_dir: Path, locales_dir: Path) -> TranslationStore | None
     with _lock:
         if slot not in _stores:
             _stores[slot] = _open(path, locales_dir)
+            while len(_stores) > MAX_OPEN:
+                (_path, pid), old = _stores.popitem(last=False)
+                if old is not None and pid == os.getpid():
+                    old.conn.close()
+        _stores.move_to_end(slot)
         return _stores[slot]
 
 
@@ -127,9 +149,7 @@ def _open(path: Path, locales_dir: Path) -> TranslationStore | None:
         conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
         conn.execute("PRAGMA journal_mode=WAL")
         conn.execute("PRAGMA synchronous=NORMAL")
-        for statement in _SCHEMA:
-            conn.execute(statement)
-        conn.commit()
+        conn.executescript(_SCHEMA_SCRIPT)
     except (OSError, sqlite3.Error):
         return None
     return TranslationStore(conn, locales_dir)

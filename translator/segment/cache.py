@@ -19,6 +19,7 @@ import json
 import os
 import sqlite3
 import threading
+from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
 
@@ -30,7 +31,11 @@ from translator.segment.markdown import Spans, split_each
 CACHE_FILE = Path("cache") / "segments.sqlite3"  # under the project's instance/ folder
 _BATCH = 500  # keys per query (SQLite's variable limit is 999 on old builds)
 _SCHEMA = "CREATE TABLE IF NOT EXISTS spans (key TEXT PRIMARY KEY, spans TEXT NOT NULL)"
-_connections: dict[tuple[str, int], sqlite3.Connection | None] = {}
+# this process's open cache files, least recently used first: a process that reads many
+# projects (a test run) keeps at most MAX_OPEN of them open; a connection closed while in use
+# only makes that lookup split without the cache (sqlite3.Error is caught below)
+MAX_OPEN = 8
+_connections: OrderedDict[tuple[str, int], sqlite3.Connection | None] = OrderedDict()
 _lock = threading.Lock()
 
 
@@ -103,6 +108,11 @@ class SegmentCache:
         with _lock:
             if slot not in _connections:
                 _connections[slot] = _open(self.path)
+                while len(_connections) > MAX_OPEN:
+                    _slot, old = _connections.popitem(last=False)
+                    if old is not None and _slot[1] == os.getpid():
+                        old.close()
+            _connections.move_to_end(slot)
             return _connections[slot]
 
 

@@ -3,8 +3,8 @@
 ``protected`` lists the ranges a boundary may not fall inside: inline Markdown (code, links,
 emphasis), URLs and e-mail addresses, and balanced pairs of quotes and brackets, CJK ones
 (``「」`` ``《》``) included. ``enumeration`` finds a list written inside one paragraph
-(``1.) wages 2.) hours``, ``a. … b. …``, ``• … • …``): each item becomes one sentence that
-starts with its marker, also when the item before it has no final stop.
+(``1.) wages 2.) hours``, ``(1) … (2) …``, ``a. … b. …``, ``• … • …``): each item becomes one
+sentence that starts with its marker, also when the item before it has no final stop.
 """
 
 from __future__ import annotations
@@ -40,9 +40,10 @@ QUOTE_PAIRS = {
 }
 _CLOSING = "".join(dict.fromkeys(")]}»”」』》〉）】"))
 
-# An enumeration marker: "1.", "1.)", "1)", "a.", "a)", "•", "⁃", a bullet before a number.
+# An enumeration marker: "1.", "1.)", "1)", "(1)", "a.", "a)", "(a)", "•", "⁃", a bullet before
+# a number.
 _MARKER = re.compile(
-    r"(?<!\S)(?P<bullet>[•⁃‣◦▪]\s?)?(?:(?P<number>\d{1,3})|(?P<letter>[a-zA-Z]))"
+    r"(?<!\S)(?P<bullet>[•⁃‣◦▪]\s?)?(?P<open>\()?(?:(?P<number>\d{1,3})|(?P<letter>[a-zA-Z]))"
     r"(?P<close>\.\)|\.|\))(?=\s+\S)"
     r"|(?<!\S)(?P<lone>[•⁃‣◦▪])(?=\s*\S)"
 )
@@ -114,7 +115,7 @@ def _style(match: re.Match) -> str:
         return "•"
     letter = match.group("letter")
     kind = "number" if match.group("number") else "capital" if letter.isupper() else "letter"
-    return f"{kind}{match.group('close')}"
+    return f"{match.group('open') or ''}{kind}{match.group('close')}"
 
 
 def _value(match: re.Match) -> int:

@@ -7,11 +7,12 @@ language; a one-letter word ("… you and I. Did you …"), a unit after a numbe
 a time that closes a clause ("He left at 6 P.M. Mr. Smith then …", "It was 3 a.m. The …") still
 end one. ``lower_start`` tells where a sentence may start lower-case (only Greek, as pysbd has
 it). ``own_cuts`` adds boundaries pysbd misses: after the unambiguous full stops of other
-scripts, after ``…`` or a closing quote before a capital, a full stop glued to the next sentence
-("жағдайы.XVIII", "1,000.That"), a list-closing abbreviation ("usw.", "и т. д.", "atď.") or a
-unit ("лв.") before a capital, "I." after a lower-case word, a number ending a Scandinavian
-sentence ("kl. 10. Kom") and the Arabic semicolon. A year ("2021 г.") before a capital is left
-to pysbd, which keeps it inside the sentence ("В 2010-2012 гг. Виктор ...").
+scripts, after ``…``, ``!!!`` or a closing quote before a capital, a full stop glued to the
+next sentence ("жағдайы.XVIII", "1,000.That"), a list-closing abbreviation ("usw.", "и т. д.",
+"atď.") or a unit ("лв.") before a capital, "I." after a lower-case word, a dotted acronym
+before a word that starts English sentences ("in the U.S. Do you?"), a number ending a
+Scandinavian sentence ("kl. 10. Kom") and the Arabic semicolon. A year ("2021 г.") before a
+capital is left to pysbd, which keeps it inside the sentence ("В 2010-2012 гг. Виктор ...").
 """
 
 from __future__ import annotations
@@ -37,7 +38,7 @@ _FULL_STOP_CUT = re.compile(
     rf"|(?:[{SPACE}]?[{re.escape(_QUOTE_CLOSERS)}])*\s*(?=[^\s》\u3040-\u309f]))"
 )
 _SUSPENSION_CUT = re.compile(
-    rf"(?:…|\.\.\.|[{re.escape(_STOPS)}](?:[{SPACE}]?[\"“”»)])+)\s+"
+    rf"(?:…|\.\.\.|[!?‼⁇⁈⁉]{{2,}}|[{re.escape(_STOPS)}](?:[{SPACE}]?[\"“”»)])+)\s+"
     rf"(?=[{re.escape(OPENERS)}]*[^\W\d_])"
 )
 # "жағдайы.XVIII ғасыр", "world.The", "world.I dag": a word ending in two lower-case letters, a
@@ -54,10 +55,10 @@ _ARABIC_SEMICOLON_CUT = re.compile(r"؛\s+(?=\S)")
 # in the second table, before a number ("Art. 5", "S. 12"; but "We say no. We fight.").
 _NOT_FINAL = {
     "en": "mr mrs ms dr prof st e.g i.e vs cf incl approx gen col lt sgt rev hon",
-    "de": "dr prof hr fr z.b bzw ca vgl d.h z.t sog",
+    "de": "dr prof hr fr z.b bzw ca vgl d.h z.t sog med dent phil jur rer nat dipl",
     "fr": "m mme mlle dr pr ex p.ex cf",
     "es": "sr sra srta dr dra prof profa ej p.ej cf ing lic arq av avda",
-    "it": "sig sig.ra sig.na dott prof ing avv magg gen",
+    "it": "sig sig.ra sig.na dott dott.ssa prof prof.ssa ing avv arch geom rag on magg gen",
     "ru": "т е т.е г-н г-жа им пос пгт ул пр-т проф доц акад д-р канд",
     "bg": "проф д-р гр ул бул пл с",
     "kk": "проф акад",
@@ -68,19 +69,19 @@ _NOT_FINAL = {
     "nl": "dhr mevr dr prof bijv o.a d.w.z",
     "da": "hr fr dr prof skt",
     "el": "κ κα δρ καθ",
-    "ar": "د أ.د",
+    "ar": "د أ أ.د",
     "hi": "डॉ प्रो श्री",
     "mr": "डॉ प्रो श्री सौ कै कु श्रीमती इ.स",
 }
 _BEFORE_NUMBER = {
     "en": "no nos art p pp fig ch chap sec vol",
     "de": "nr art abs s str",
-    "fr": "art n° p",
+    "fr": "art n° p chap",
     "es": "art núm pág págs p cap caps párr párrf",
     "it": "art n pag pagg cap par",
     "ru": "см ст с кв д рис табл гл",
     "uk": "див ст с",
-    "pl": "nr art ust s str pok poz tel godz rozdz",
+    "pl": "nr art ust s str pok poz tel godz rozdz m",
     "sk": "s str čl č ods",
     "da": "d nr s",
     "tr": "no",
@@ -97,6 +98,16 @@ _CAPITAL = "A-ZÀ-ÞА-ЯЁЇІЄҐΑ-ΩΆ-Ώ"
 _LIST_END_CUT = re.compile(rf"(?<!\w)(?:{_LIST_ENDS})\.\s+(?=[{_CAPITAL}])")
 _UNIT_CUT = re.compile(rf"\d\s?(?:{_UNITS})\.\s+(?=[{_CAPITAL}])")
 _ONE_LETTER_CUT = re.compile(r"(?<=[a-z] )I\.\s+(?=[A-Z])")
+# A dotted acronym before a word that starts English sentences ("in the U.S. Do you?"; but
+# "the U.S. Government"): pronouns, articles, question words, auxiliaries, conjunctions.
+_STARTERS = (
+    "I You He She It We They This That These Those There The A An And But So Then Now Yet "
+    "Do Does Did Is Are Was Were Can Could Will Would Should Have Has Had How What Where When "
+    "Why Who Which"
+)
+_ACRONYM_END_CUT = re.compile(
+    rf"(?<![\w.])(?:[A-Z]\.){{2,}}\s+(?=(?:{'|'.join(_STARTERS.split())})\b)"
+)
 # A number ending a Scandinavian sentence before a capitalised word ("kl. 10. Kom"): those
 # languages write nouns and months lower-case, so no ordinal stands before a capital.
 _ORDINAL_END_CUT = re.compile(r"(?<![\w.,])\d{1,2}\.\s+(?=[A-ZÆØÅÄÖ][a-zæøåäö])")
@@ -119,6 +130,7 @@ _ORDINAL_LEADS = (  # German words before an ordinal number: "der 2. Weltkrieg",
 )
 _ORDINAL_LEAD = frozenset(_ORDINAL_LEADS.split())
 _ROMAN = re.compile(r"[IVXLC]+")
+_ROMAN_NUMBER = re.compile(r"[IVXLC]+\b")
 _LAST_WORD = re.compile(r"((?:[\w.°-]|[\u0900-\u0dff])+)\.$")  # Indic vowel signs: "डॉ."
 # Initials written without spaces, in a script that writes no dotted acronyms ("А.С. Пушкин")
 # or joined by a hyphen ("J.-P. Sartre").
@@ -152,6 +164,7 @@ def own_cuts(text: str, base: str, dot_ends: bool) -> set[int]:
         cuts.update(m.end() for m in _UNIT_CUT.finditer(text))
     if base == "en":
         cuts.update(m.end() for m in _ONE_LETTER_CUT.finditer(text))
+        cuts.update(m.end() for m in _ACRONYM_END_CUT.finditer(text))
     if base in _LOWER_NOUNS:
         cuts.update(m.end() for m in _ORDINAL_END_CUT.finditer(text))
     if base == "ar":
@@ -212,7 +225,8 @@ def abbreviated(core: str, following: str, base: str, code: str, opens_sentence:
         return base == "de" and bool(previous) and previous[0].lower() in _ORDINAL_LEAD
     not_final, before_number = _abbreviations(base) if base in _NOT_FINAL else _abbreviations(code)
     street = base == "de" and word.endswith("str")  # "Lindenstr. 12"
-    return word in not_final or ((word in before_number or street) and following[:1].isdigit())
+    numbered = following[:1].isdigit() or bool(_ROMAN_NUMBER.match(following))  # "chap. II"
+    return word in not_final or ((word in before_number or street) and numbered)
 
 
 def _initial(token: str, previous: list[str], base: str) -> bool:

@@ -206,8 +206,10 @@ def _keeps(block: _Block, cut: int, last: int) -> bool:
     if own and _attribution(text, last, cut):
         return False
     lower = _lower_case(following.lstrip(_DASHES)[:1])
-    quoted = text[:cut].rstrip()[-1] in CLOSERS
-    if lower and (own or quoted or (mark == "." and not lower_start(core, block.base, block.code))):
+    speaker = text[:cut].rstrip()[-1] in CLOSERS or following[:1] in _DASHES  # "? —dijo"
+    if lower and (
+        own or speaker or (mark == "." and not lower_start(core, block.base, block.code))
+    ):
         return False  # "p. ej. sobre", "«Θα έρθεις;» ρώτησε": an abbreviation, a quote's speaker
     if mark != ".":
         return True

@@ -67,6 +67,18 @@ SCHEMA = [
     """CREATE TRIGGER units_removed AFTER DELETE ON units
         BEGIN INSERT INTO changes(folded) VALUES (old.folded); END""",
 ]
+# (re)made in one transaction: an index of another version is dropped and filled again
+SCHEMA_SCRIPT = ";\n".join(
+    [
+        "BEGIN IMMEDIATE",
+        *(f"DROP TABLE IF EXISTS {name}" for name in ("meta", "catalogs", "imports", "units")),
+        "DROP TABLE IF EXISTS changes",
+        *SCHEMA,
+        f"INSERT INTO meta VALUES ('schema', '{SCHEMA_VERSION}')",
+        "COMMIT;",
+    ]
+)
+UNIT_MARKS = ",".join("?" * len(COLUMNS.split(",")))  # one placeholder per column
 Row = tuple  # the COLUMNS of one unit, in order
 Identity = tuple[int, int, int]  # inode, size, mtime_ns
 
@@ -177,16 +189,9 @@ class MemoryIndex:
             conn.execute("PRAGMA synchronous = NORMAL")  # derived data: rebuilt if ever lost
         if _schema(conn) == SCHEMA_VERSION:
             return conn
-        conn.execute("BEGIN IMMEDIATE")
-        if _schema(conn) == SCHEMA_VERSION:  # another process made it while we waited
-            conn.execute("COMMIT")
-            return conn
-        for table in ("meta", "catalogs", "imports", "units", "changes"):
-            conn.execute(f"DROP TABLE IF EXISTS {table}")
-        for statement in SCHEMA:
-            conn.execute(statement)
-        conn.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
-        conn.execute("COMMIT")
+        with self._sync_lock():  # one process makes the schema; the others find it made
+            if _schema(conn) != SCHEMA_VERSION:
+                conn.executescript(SCHEMA_SCRIPT)
         return conn
 
     @contextlib.contextmanager
@@ -312,9 +317,8 @@ class MemoryIndex:
         conn.executemany(
             "DELETE FROM units WHERE id = ?", [(i,) for row, i in old.items() if row not in wanted]
         )
-        marks = ", ".join("?" * len(COLUMNS.split(",")))
         conn.executemany(
-            f"INSERT INTO units({COLUMNS}) VALUES ({marks})", [r for r in rows if r not in old]
+            f"INSERT INTO units({COLUMNS}) VALUES ({UNIT_MARKS})", [r for r in rows if r not in old]
         )
 
     def _prune(self) -> None:
@@ -335,10 +339,9 @@ class MemoryIndex:
             for position, unit in enumerate(units)
             if unit.source.strip() and unit.target.strip()
         ]
-        marks = ", ".join("?" * len(COLUMNS.split(",")))
         with self.transaction() as conn:
             conn.execute("DELETE FROM units WHERE kind = ? AND origin = ?", (TMX, name))
-            conn.executemany(f"INSERT INTO units({COLUMNS}) VALUES ({marks})", rows)
+            conn.executemany(f"INSERT INTO units({COLUMNS}) VALUES ({UNIT_MARKS})", rows)
             conn.execute("INSERT OR REPLACE INTO imports VALUES (?, ?, ?)", (name, tool, len(rows)))
         self._prune()
         return len(rows)
@@ -388,7 +391,9 @@ def open_index(
     key = (str(Path(instance_dir).absolute()), lang)
     with _open_lock:
         index = _open.pop(key, None)
-        if index is not None and (index.pid != os.getpid() or index.moved()):
+        if index is not None and index.pid != os.getpid():
+            index = None  # the parent's connection, inherited by a fork: never use or close it
+        elif index is not None and index.moved():
             with contextlib.suppress(sqlite3.Error):
                 index.close()
             index = None
@@ -399,8 +404,10 @@ def open_index(
                 return MemoryIndex(locales_dir, instance_dir, lang, read_only=True)
         _open[key] = index  # most recently used last
         while len(_open) > MAX_OPEN:
-            with contextlib.suppress(sqlite3.Error):
-                _open.pop(next(iter(_open))).close()
+            oldest = _open.pop(next(iter(_open)))
+            if oldest.pid == os.getpid():
+                with contextlib.suppress(sqlite3.Error):
+                    oldest.close()
         return index
 
 

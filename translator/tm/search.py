@@ -54,7 +54,7 @@ class FoldKeys:
             touched = {text for (text,) in since}
             present = set()
             for chunk in _chunks(sorted(touched)):
-                marks = ", ".join("?" * len(chunk))
+                marks = ",".join("?" * len(chunk))
                 sql = f"SELECT DISTINCT folded FROM units WHERE folded IN ({marks})"
                 present |= {text for (text,) in index.query(sql, chunk)}
             for text in touched:
@@ -164,10 +164,10 @@ def open_memory(
     """The memory of ``lang`` over this process's index (call :meth:`~IndexedMemory.refresh`
     before looking up).
 
-    >>> import tempfile, pathlib
-    >>> root = pathlib.Path(tempfile.mkdtemp())
-    >>> memory = open_memory(root / "locales", None, "de")
-    >>> memory.refresh(), memory.lookup("Peace.")
+    >>> import pathlib, tempfile
+    >>> with tempfile.TemporaryDirectory() as tmp:  # no catalogs, no instance/: in memory
+    ...     memory = open_memory(pathlib.Path(tmp) / "locales", None, "de")
+    ...     memory.refresh(), memory.lookup("Peace.")
     (0, None)
     """
     index = open_index(locales_dir, instance_dir, lang, read_only=read_only)

@@ -45,7 +45,7 @@ def _asked() -> dict:
     except TranslatorError as exc:
         raise ApiError(400, f"formats: {exc}") from None
     fallback = body.get("fallback", "source")
-    if fallback not in {str(item) for item in Fallback}:
+    if not isinstance(fallback, str) or fallback not in {str(item) for item in Fallback}:
         raise ApiError(400, "fallback: source or skip")
     threshold = body.get("min_completion")
     if threshold is not None and (
