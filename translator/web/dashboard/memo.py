@@ -5,7 +5,8 @@ and drawing a page of rows formats thousands of cells; both are pure functions o
 the staleness marks, the titles and the query. :meth:`Project.overview` hands out the same row
 objects while no catalog changed, so comparing the lists (identity first, element by element)
 tells in about a millisecond whether the last answer still holds; a saved catalog brings a new
-row object and the next request builds again.
+row object and the next request builds the matrix again, drawing only the rows whose cells
+changed.
 """
 
 from __future__ import annotations
@@ -35,15 +36,21 @@ class Built:
     matrix: Matrix
     all_languages: list[str]
     amendments: int
-    drawn: dict[tuple, Markup] = dataclasses.field(default_factory=dict)
+    drawn: dict[tuple, tuple[dict, Markup]] = dataclasses.field(default_factory=dict)
 
     def cells(self, row: Row, editor: str, short_error) -> Markup:
-        """The row's cells as HTML, drawn once per editor URL pattern."""
-        key = (row.document, editor)
-        html = self.drawn.get(key)
-        if html is None:
-            html = row_cells(row, self.matrix.languages, self.matrix.unit, editor, short_error)
-            self.drawn[key] = html
+        """The row's cells as HTML, drawn again only when one of its cells changed.
+
+        ``drawn`` starts as the previous matrix's (same query): after one save, the other rows
+        of the page are taken as they were.
+        """
+        languages = self.matrix.languages
+        key = (row.document, editor, self.matrix.unit, tuple(lang.code for lang in languages))
+        kept = self.drawn.get(key)
+        if kept is not None and kept[0] == row.cells:
+            return kept[1]
+        html = row_cells(row, languages, self.matrix.unit, editor, short_error)
+        self.drawn[key] = (row.cells, html)
         return html
 
 
@@ -60,7 +67,9 @@ def matrix_for(table: StatsTable, staleness: dict, query: MatrixQuery, titles: d
         if built is not None and _same(built.inputs, inputs):
             _BUILT.move_to_end(key)
             return built
+    drawn = dict(built.drawn) if built is not None else {}
     built = _build(table, staleness, query, titles, inputs)
+    built.drawn = drawn
     with _LOCK:
         _BUILT[key] = built
         _BUILT.move_to_end(key)
