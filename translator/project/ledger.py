@@ -3,7 +3,8 @@
 
 ``instance/cache/steps.json`` (written atomically by the parent process after a step) holds,
 under a fingerprint of everything else a template depends on (the tool's code and version,
-:func:`~translator.segment.cache.segmenter_version`, the project name, the source folder):
+:func:`~translator.segment.cache.segmenter_version`, the code of the steps, the project name,
+the source folder):
 
 - per document, the sha256 of its source when its template was last written or found equal,
   the template file's record, and the entry and segment counts its report line gives;
@@ -26,6 +27,7 @@ import json
 import os
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 from translator.build.manifest import digest, tool_fingerprint
@@ -33,8 +35,6 @@ from translator.catalog.io import write_text_atomic
 from translator.segment.cache import segmenter_version
 
 if TYPE_CHECKING:
-    from pathlib import Path
-
     from translator.config import Settings
 
 LEDGER_FILE = ("cache", "steps.json")  # under the project's instance/ folder
@@ -58,7 +58,8 @@ class Ledger:
 def template_fingerprint(settings: Settings) -> str:
     """Everything besides the source that decides a template's bytes."""
     source = settings.source_dir.relative_to(settings.root).as_posix()
-    return digest(tool_fingerprint(), segmenter_version(), settings.project_name, source)
+    steps = sha256_file(Path(__file__).with_name("steps.py"))  # the steps' own code
+    return digest(tool_fingerprint(), segmenter_version(), steps, settings.project_name, source)
 
 
 def ledger_path(settings: Settings) -> Path:
