@@ -11,9 +11,11 @@ the page, and save a new translation through the JSON API (``POST /api/translate
 answer other than 200 (or 409 for a save) is an error, no answer within ``REQUEST_TIMEOUT`` a
 timeout, and the client goes on over a new connection.
 
-Levels of 1, 10 and 50 clients run one after the other against 1 and then 4 workers; each
-client makes a fixed number of rounds and every level stops at a deadline, so a run always
-ends. After each server's last level the resident set of the master and its workers is summed
+Levels of 1, 10 and 50 clients run one after the other against 1 and then 4 workers, once
+every worker has served a page in every language (:func:`warm_workers`: a long-running server's
+state; the first page of a language in a worker builds its indexes); each client makes a fixed
+number of rounds and every level stops at a deadline, so a run always ends. After each
+server's last level the resident set of the master and its workers is summed
 (and their proportional set, which counts pages the workers share once). The mixed run is in
 ``mixed.py``. Accounts use a cheap password hash (login is set-up, not measured).
 """
@@ -374,6 +376,40 @@ def run_level(
     return timings, seconds
 
 
+def warm_workers(port: int, langs: list[str], documents: dict[str, int], workers: int) -> int:
+    """Open the editor over new connections until every worker has served every language.
+
+    What a long-running server has: each worker builds a language's consistency index and
+    memory keys on its first page in that language (a second or more at 100 documents); the
+    levels measure the server warm, not those first pages. Returns the requests it took.
+    """
+    made = [0]
+    lock = threading.Lock()
+
+    def warm(number: int) -> None:
+        lang, rng = langs[number], random.Random(number)
+        client = Client(port, f"client{number}")
+        seen: set[str] = set()
+        with contextlib.suppress(Exception), client.patient():
+            client.login()
+            for _ in range(12 * workers):
+                if len(seen) >= workers:
+                    break
+                client.conn.close()  # a new connection: any worker may take it
+                slug = rng.choice(list(documents))
+                client.open_editor(slug, lang, rng.randint(1, documents[slug]))
+                seen.add(client.worker)
+                with lock:
+                    made[0] += 1
+
+    threads = [threading.Thread(target=warm, args=(n,), daemon=True) for n in range(len(langs))]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=SETUP_TIMEOUT)
+    return made[0]
+
+
 def percentile(values: list[float], share: float) -> float:
     """Nearest-rank percentile (``share`` in 0..1)."""
     ordered = sorted(values)
@@ -410,6 +446,8 @@ def bench_review(table, size: str, root: Path, *, quick: bool, log, duration: fl
     for workers in WORKERS:
         server = start_server(root, workers, server_log)
         try:
+            pages = warm_workers(server.port, langs, documents, workers)
+            log(f"[{size}] review UI: {workers} worker(s) warm in every language: {pages} pages")
             for clients in LEVELS:
                 log(f"[{size}] review UI: {workers} worker(s), {clients} client(s) ...")
                 timings, seconds = run_level(

@@ -141,6 +141,7 @@ def bench_mixed(table, size: str, root: Path, langs, documents, *, duration: flo
     savers, coordinators, ledger = loadgen.Timings(), loadgen.Timings(), Ledger()
     command = [sys.executable, "-m", "translator", "--project", str(root), "prefill"]
     command += ["--lang", langs[0], "--engine", "dummy"]
+    loadgen.warm_workers(server.port, langs, documents, WORKERS)
     log(f"[{size}] review UI: mixed run, {duration:.0f} s ...")
     background: list[subprocess.Popen] = []
     started = [0.0]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 
 import pytest
 
@@ -159,7 +160,7 @@ def test_serve_runs_gunicorn_workers_over_the_app_built_once(runner, root, monke
     result = run(runner, root, "serve", "--port", "8124", "--workers", "3", "--threads", "2")
     assert result.exit_code == 0, result.output
     cfg = seen["cfg"]
-    assert (cfg.workers, cfg.threads, cfg.worker_class_str) == (3, 2, "gthread")
+    assert (cfg.workers, cfg.threads, cfg.worker_class_str) == (3, 2, "BalancedThreadWorker")
     assert cfg.bind == ["127.0.0.1:8124"] and cfg.preload_app
     assert seen["app"].name == "translator.web"  # the app made before forking, not re-imported
     assert result.output.count("one-time password") == 1
@@ -174,6 +175,15 @@ def test_default_workers_follow_the_cores():
     assert plan_server(4, 8).server == "gunicorn"
 
 
+def test_waitress_serves_where_gunicorn_cannot(monkeypatch):
+    from translator.web import server
+
+    monkeypatch.setattr(server.os, "name", "nt")
+    plan = server.plan_server(4, 8)
+    assert (plan.server, plan.workers) == ("waitress", 1)
+    assert plan.describe() == "waitress, 1 process × 8 threads (gunicorn needs a POSIX system)"
+
+
 def test_flask_app_discovery(root, monkeypatch):
     """``flask --app translator.web run`` finds ``translator.web.create_app``."""
     from flask.cli import find_best_app
@@ -184,3 +194,17 @@ def test_flask_app_discovery(root, monkeypatch):
     app = find_best_app(translator.web)
     assert app.config["PROJECT_ROOT"] == str(root)
     assert "review.editor" in app.view_functions
+
+
+def test_a_busy_worker_leaves_new_connections_to_the_others():
+    from gunicorn.config import Config
+
+    from translator.web.server import ACCEPT_BELOW, balanced_worker_class
+
+    worker = balanced_worker_class()(1, os.getpid(), [], None, 30, Config(), None)
+    limit = Config().worker_connections
+    assert worker.worker_connections == limit  # idle: accepts
+    worker.active = ACCEPT_BELOW - 1
+    assert worker.nr_conns < worker.worker_connections == limit
+    worker.active = ACCEPT_BELOW  # busy: the accept loop sees no room and lets others take them
+    assert not worker.nr_conns < worker.worker_connections

@@ -19,6 +19,7 @@ import json
 import os
 import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from functools import lru_cache
 from pathlib import Path
@@ -35,6 +36,7 @@ _SCHEMA = "CREATE TABLE IF NOT EXISTS spans (key TEXT PRIMARY KEY, spans TEXT NO
 # projects (a test run) keeps at most MAX_OPEN of them open; a connection closed while in use
 # only makes that lookup split without the cache (sqlite3.Error is caught below)
 MAX_OPEN = 8
+_OPEN_ATTEMPTS = 8
 _connections: OrderedDict[tuple[str, int], sqlite3.Connection | None] = OrderedDict()
 _lock = threading.Lock()
 
@@ -117,15 +119,21 @@ class SegmentCache:
 
 
 def _open(path: Path) -> sqlite3.Connection | None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.execute(_SCHEMA)
-        return conn
-    except (OSError, sqlite3.Error):
-        return None
+    # Switching a new file to WAL or creating its table while another process does the same
+    # can fail with "database is locked" without waiting on the busy timeout: try again.
+    for attempt in range(_OPEN_ATTEMPTS):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), timeout=10, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.execute(_SCHEMA)
+            return conn
+        except sqlite3.OperationalError:
+            time.sleep(0.05 * (attempt + 1))
+        except (OSError, sqlite3.Error):
+            return None
+    return None
 
 
 def _key(text: str, lang: str) -> str:

@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 MAX_DEFAULT_WORKERS = 8
 WORKER_TIMEOUT = 120  # seconds a worker may go silent before the master replaces it
 GRACEFUL_TIMEOUT = 10  # seconds a stopping worker gets to finish its requests
+ACCEPT_BELOW = 2  # a worker with this many requests in progress leaves new connections to others
 KEEPALIVE = 30  # seconds an idle keep-alive connection is kept (a worker's poller holds it)
 _PR_SET_PDEATHSIG = 1
 
@@ -113,7 +114,7 @@ def gunicorn_options(plan: ServerPlan, host: str, port: int) -> dict[str, Any]:
     return {
         "bind": [bind],
         "workers": plan.workers,
-        "worker_class": "gthread",
+        "worker_class": balanced_worker_class(),
         "threads": plan.threads,
         "timeout": WORKER_TIMEOUT,
         "graceful_timeout": GRACEFUL_TIMEOUT,
@@ -128,6 +129,46 @@ def gunicorn_options(plan: ServerPlan, host: str, port: int) -> dict[str, Any]:
         "control_socket_disable": True,  # gunicorn >= 25 would open $HOME/.gunicorn/...
         "post_fork": _die_with_master,
     }
+
+
+def balanced_worker_class():
+    """gunicorn's threaded worker, taking new connections only while it is nearly idle.
+
+    Every worker polls the listening socket and a connection stays with the worker that
+    accepted it (keep-alive), so with plain ``gthread`` the busiest worker, the one awake,
+    took them all: 10 clients arriving together were all served by one worker, one core.
+    This one stops accepting while ``ACCEPT_BELOW`` requests or more are in its threads; its
+    kept-alive connections are still served, and the others take the new ones. Where the
+    worker's internals differ (another gunicorn version), plain ``gthread`` is used.
+    """
+    from gunicorn.workers.gthread import ThreadWorker
+
+    if not all(hasattr(ThreadWorker, name) for name in ("enqueue_req", "finish_request", "run")):
+        return "gthread"
+
+    class BalancedThreadWorker(ThreadWorker):
+        def __init__(self, *args, **kwargs):
+            self.active = 0  # requests in the thread pool now
+            self._connections = 0
+            super().__init__(*args, **kwargs)
+
+        @property
+        def worker_connections(self) -> int:  # read by the accept loop on every turn
+            return self._connections if self.active < ACCEPT_BELOW else 0
+
+        @worker_connections.setter
+        def worker_connections(self, value: int) -> None:
+            self._connections = value
+
+        def enqueue_req(self, conn) -> None:
+            self.active += 1
+            super().enqueue_req(conn)
+
+        def finish_request(self, conn, fs) -> None:
+            self.active -= 1
+            super().finish_request(conn, fs)
+
+    return BalancedThreadWorker
 
 
 def _gunicorn_application(app: Flask, options: dict[str, Any]):
