@@ -273,6 +273,10 @@ def bench_update(table: Table, size: Size) -> None:
         alone = count_outcome(ours / "locales", size.corpus, "{lang}/LC_MESSAGES/{slug}")
         if "ours" in outcome and alone != outcome["ours"]:
             table.note(bench, f"{size.label}: `--jobs 1` and the default jobs DIFFER: {alone}")
+        measure(
+            table, size, bench, "ours: `translator update` again, nothing changed (ledger)",
+            ours_cli(ours, "update", "--json"), units=units, unit="catalog", ours=True,
+        )  # fmt: skip
     remove(ours)
 
     merged = size.work / "update-msgmerge"

@@ -99,16 +99,22 @@ def _jsonl_item(line: str, lang: str, number: int) -> tuple[str, str]:
     return text, code
 
 
+force_option = click.option(
+    "--force", is_flag=True, help="Redo every document, even those unchanged since last time."
+)
+
+
 @click.command()
 @doc_option
 @jobs_option
+@force_option
 @json_option
 @pass_project
-def extract(ctx: ProjectContext, slugs, jobs, as_json) -> None:
-    """Write locales/<slug>.pot templates from source/."""
+def extract(ctx: ProjectContext, slugs, jobs, force, as_json) -> None:
+    """Write locales/<slug>.pot templates from source/ (unchanged documents are skipped)."""
     project = ctx.project
     with progress_bar("extract", quiet=as_json) as on_done:
-        report = project.extract(list(slugs) or None, jobs=jobs, on_done=on_done)
+        report = project.extract(list(slugs) or None, jobs=jobs, on_done=on_done, force=force)
     if as_json:
         emit_json({"templates": report.items, "errors": report.errors})
     else:
@@ -152,13 +158,14 @@ def init(ctx: ProjectContext, langs, slugs, git, jobs, as_json) -> None:
 @doc_option
 @lang_option
 @jobs_option
+@force_option
 @json_option
 @pass_project
-def update(ctx: ProjectContext, slugs, langs, jobs, as_json) -> None:
+def update(ctx: ProjectContext, slugs, langs, jobs, force, as_json) -> None:
     """Re-extract changed sources and merge them into every catalog, keeping all work."""
     project, slugs, langs = ctx.project, list(slugs) or None, list(langs) or None
     with progress_bar("update", quiet=as_json) as on_done:
-        report = project.update(slugs, langs, jobs=jobs, on_done=on_done)
+        report = project.update(slugs, langs, jobs=jobs, on_done=on_done, force=force)
     if as_json:
         emit_json({"catalogs": report.items, "errors": report.errors})
     else:

@@ -26,6 +26,7 @@ from translator.progress.staleness import (
     source_mtimes,
 )
 from translator.progress.stats import StatsTable
+from translator.project.ledger import read_ledger, write_ledger
 from translator.project.steps import (
     extract_step,
     init_step,
@@ -111,10 +112,19 @@ class Project:
         return target
 
     def extract(
-        self, slugs: list[str] | None = None, *, jobs: int = 1, on_done: OnDone | None = None
+        self,
+        slugs: list[str] | None = None,
+        *,
+        jobs: int = 1,
+        on_done: OnDone | None = None,
+        force: bool = False,
     ) -> StepReport:
-        """Write ``locales/<slug>.pot`` for each readable document (``jobs`` processes)."""
-        return self._steps(extract_step, slugs, (), jobs, on_done)
+        """Write ``locales/<slug>.pot`` for each readable document (``jobs`` processes).
+
+        A document whose source and template did not change since its template was last
+        written is not read again (:mod:`translator.project.ledger`); ``force``: every one is.
+        """
+        return self._steps(extract_step, slugs, (), jobs, on_done, force=force)
 
     def init(
         self,
@@ -135,16 +145,33 @@ class Project:
         *,
         jobs: int = 1,
         on_done: OnDone | None = None,
+        force: bool = False,
     ) -> StepReport:
-        """Re-extract sources and merge into every catalog; broken catalogs are reported."""
-        codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
-        return self._steps(update_step, slugs, codes, jobs, on_done)
+        """Re-extract sources and merge into every catalog; broken catalogs are reported.
 
-    def _steps(self, work, slugs, codes, jobs: int, on_done) -> StepReport:
-        """One of :mod:`translator.project.steps` over the documents, in document order."""
+        A catalog unchanged since its last merge with an unchanged template is not merged
+        again (:mod:`translator.project.ledger`); ``force``: every one is.
+        """
+        codes = [normalize_language(lang) for lang in langs] if langs else self.languages()
+        return self._steps(update_step, slugs, codes, jobs, on_done, force=force)
+
+    def _steps(self, work, slugs, codes, jobs: int, on_done, *, force=None) -> StepReport:
+        """One of :mod:`translator.project.steps` over the documents, in document order;
+        extract and update (``force`` not None) read and keep the ledger."""
+        names = self.slugs(slugs)
+        ledger = read_ledger(self.settings) if force is not None else None
         items, errors = run_steps(
-            work, self.settings, self.slugs(slugs), codes, jobs=jobs, on_done=on_done
+            work,
+            self.settings,
+            names,
+            codes,
+            jobs=jobs,
+            on_done=on_done,
+            ledger=ledger,
+            force=bool(force),
         )
+        if ledger is not None:
+            write_ledger(self.settings, ledger)
         return StepReport(items=items, errors=errors)
 
     def build(
