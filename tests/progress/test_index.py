@@ -134,6 +134,25 @@ def test_same_size_same_mtime_edit_is_seen_while_racy(worked):
     assert any(entry.msgstr == "Frieden sofort" for entry in po)
 
 
+def test_an_unchanged_racy_catalog_read_again_keeps_the_answer(worked):
+    index = index_of(worked)
+    first = index.records()  # just written: every catalog is racy, read again next time
+    generation, before = index.generation, index.parsed
+    again = index.records()
+    assert index.parsed > before  # the racy ones were read again ...
+    assert index.generation == generation  # ... said the same: callers' caches hold
+    assert again is first and again[("sample", "de")] is first[("sample", "de")]
+    path = worked.catalog_path("de", "sample")
+    po = read_catalog(path)
+    set_human(next(entry for entry in po if entry.msgid and not entry.msgstr), "Nie wieder.")
+    write_catalog(po, path)
+    changed = index.records()
+    assert index.generation > generation
+    assert (
+        changed[("sample", "de")].stats.translated == first[("sample", "de")].stats.translated + 1
+    )
+
+
 @pytest.mark.parametrize("damage", ["missing", "corrupt"])
 def test_damaged_index_file_is_rebuilt(worked, damage):
     worked.stats()

@@ -226,6 +226,31 @@ def test_only_the_changed_catalog_is_parsed_again(busy, client, auth):
     assert index.parsed == parsed + 1
 
 
+def test_a_warm_page_reads_no_catalog_and_a_changed_one_shows_next(busy, client, auth):
+    auth.login()
+    stamp = time.time() - 3600
+    catalogs = sorted(busy.settings.locales_dir.rglob("*.po*"))
+    for path in catalogs:
+        os.utime(path, (stamp, stamp))
+    first = page(client, "/dashboard/")
+    saved = {path: path.read_bytes() for path in catalogs}
+    for path, data in saved.items():  # garbage of the same size, same mtime, same inode
+        path.write_bytes(b"\0" * len(data))
+        os.utime(path, (stamp, stamp))
+    assert page(client, "/dashboard/") == first  # a page that read a catalog would differ
+    for path, data in saved.items():
+        path.write_bytes(data)
+        os.utime(path, (stamp, stamp))
+    before = matrix_cells(first)[("sample", "Turkish")]
+    path = busy.catalog_path("tr", "sample")
+    po = read_catalog(path)
+    set_human(next(e for e in po if e.msgid and not e.msgstr and not e.fuzzy), "Barış.")
+    po.save(str(path))  # polib rewrites the file in place, as an editor would
+    after = matrix_cells(page(client, "/dashboard/"))[("sample", "Turkish")]
+    assert after["segments"]["translated"] == before["segments"]["translated"] + 1
+    assert after["segments"]["untranslated"] == before["segments"]["untranslated"] - 1
+
+
 def test_broken_catalog_shows_as_broken_without_breaking_the_page(busy, client, auth):
     busy.catalog_path("tr", "sample").write_text('msgid "a"\nmsgstr "b"\nmsgid\n', "utf-8")
     auth.login()

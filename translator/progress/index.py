@@ -17,6 +17,7 @@ size and mtime): such records are checked again (git's "racily clean" rule). Wri
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import functools
 import json
 import os
@@ -72,6 +73,7 @@ class StatsIndex:
         self.generation = 0  # goes up whenever a record changes (callers cache on it)
         self._last: tuple | None = None  # the last answer of records(), while still right
         self._records: dict[str, CatalogRecord] | None = None
+        self._trust: dict[str, Identity] | None = None  # see _trusted
         self._source_records: dict[str, tuple[tuple[int, int], str | None]] | None = None
         self._memos: dict[str, tuple[str, dict] | None] = {}  # language_memo, by name
         self._lock = threading.RLock()
@@ -96,7 +98,8 @@ class StatsIndex:
         with self._lock:
             known = self._load()
             found = self._scan(wanted_slugs, wanted_langs)
-            changed = [rel for rel, ident in found.items() if self._outdated(known.get(rel), ident)]
+            trusted = self._trusted
+            changed = [rel for rel, ident in found.items() if trusted.get(rel) != ident]
             work = functools.partial(parse_record, self.locales_dir)
             idents = [(rel, found[rel]) for rel in changed]
             fresh = run_parallel(work, idents, jobs=jobs, on_done=on_done)
@@ -203,6 +206,7 @@ class StatsIndex:
         """Forget everything and index every catalog again; returns how many were parsed."""
         with self._lock:
             self._records, self._source_records, self._last = {}, {}, None
+            self._trust = {}
             self._memos = {}
             if self.index_path:
                 with contextlib.suppress(FileNotFoundError):
@@ -252,11 +256,18 @@ class StatsIndex:
             _scan_dir(Path(entry.path, "LC_MESSAGES"), ".po", prefix, slugs, found)
         return found
 
-    def _outdated(self, record: CatalogRecord | None, ident: Identity) -> bool:
-        return record is None or record.identity != ident or record.racy
+    @property
+    def _trusted(self) -> dict[str, Identity]:
+        """Identity of every record an equal identity proves right (not racy), by path."""
+        if self._trust is None:
+            known = self._load()
+            self._trust = {rel: rec.identity for rel, rec in known.items() if not rec.racy}
+        return self._trust
 
     def _vanished(self, known, found, slugs, langs) -> list[str]:
         """Indexed catalogs inside the scanned area whose file is gone."""
+        if known.keys() <= found.keys():
+            return []  # every indexed file was seen: nothing vanished (the usual case)
         return [
             rel
             for rel, rec in known.items()
@@ -296,12 +307,22 @@ class StatsIndex:
 
     def _store(self, fresh: list[CatalogRecord], gone: list[str]) -> None:
         known = self._load()
-        if fresh or gone:
+        trusted = self._trusted
+        if gone or any(not _same_facts(known.get(record.path), record) for record in fresh):
             self.generation += 1
         for rel in gone:
             known.pop(rel, None)
+            trusted.pop(rel, None)
         for record in fresh:
+            old = known.get(record.path)
+            if _same_facts(old, record):
+                old.checked_ns = record.checked_ns  # re-checked, unchanged: callers keep it
+                record = old
             known[record.path] = record
+            if record.racy:
+                trusted.pop(record.path, None)
+            else:
+                trusted[record.path] = record.identity
         if not (fresh or gone) or not self.index_path:
             return
         try:
@@ -359,6 +380,11 @@ class StatsIndex:
         for suffix in ("", "-wal", "-shm"):
             with contextlib.suppress(OSError):
                 Path(f"{self.index_path}{suffix}").unlink()
+
+
+def _same_facts(old: CatalogRecord | None, new: CatalogRecord) -> bool:
+    """Whether ``new`` (a re-read) says what ``old`` said, apart from when it was checked."""
+    return old is not None and dataclasses.replace(old, checked_ns=new.checked_ns) == new
 
 
 def _frozen(values: set[str] | None) -> frozenset[str] | None:

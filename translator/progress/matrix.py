@@ -159,8 +159,11 @@ def build_matrix(
         for slug, by_lang in cells.items()
         if by_lang and _wanted(slug, titles.get(slug, ""), by_lang, query)
     ]
-    codes = sorted({code for row in rows for code in row.cells})
-    languages = [_language(code, rows) for code in codes]
+    by_code: dict[str, list[Cell]] = {}
+    for row in rows:
+        for code, cell in row.cells.items():
+            by_code.setdefault(code, []).append(cell)
+    languages = [_language(code, by_code[code]) for code in sorted(by_code)]
     return Matrix(
         _sorted_rows(rows, query),
         _sorted_languages(languages, query),
@@ -198,8 +201,8 @@ def _sum(items) -> CatalogStats:
     return sum_stats(item.stats if isinstance(item, Cell) else item for item in items)
 
 
-def _language(code: str, rows: list[Row]) -> Language:
-    total = _sum(row.cells[code] for row in rows if code in row.cells)
+def _language(code: str, cells: list[Cell]) -> Language:
+    total = _sum(cells)
     return Language(code, language_name(code), native_name(code), total)
 
 

@@ -183,12 +183,29 @@ def project_staleness(
     templates: dict[str, CatalogRecord],
     changed: set[str],
 ) -> dict[tuple[str, str], Staleness]:
-    """Staleness of every catalog record, by (document, language); current ones left out."""
-    found = {}
-    for (slug, lang), record in records.items():
+    """Staleness of every catalog record, by (document, language); current ones left out.
+
+    Records are shared objects that the index replaces when a file changes, so a mark is
+    worked out again only for a record (or template) that is not the one of the last call.
+    """
+    global _LAST_MARKS
+    previous, memo, found = _LAST_MARKS, {}, {}
+    for key, record in records.items():
+        slug, lang = key
         if not lang:
             continue
-        mark = catalog_staleness(record, templates.get(slug), slug in changed)
+        template, moved = templates.get(slug), slug in changed
+        old = previous.get(key)
+        if old is not None and old[0] is record and old[1] is template and old[2] == moved:
+            mark = old[3]
+        else:
+            mark = catalog_staleness(record, template, moved)
+        memo[key] = (record, template, moved, mark)
         if mark:
-            found[(slug, lang)] = mark
+            found[key] = mark
+    _LAST_MARKS = memo
     return found
+
+
+# (record, template, source changed, mark) by (document, language), from the last call
+_LAST_MARKS: dict[tuple[str, str], tuple] = {}

@@ -83,9 +83,9 @@ def sum_stats(items: Iterable[CatalogStats]) -> CatalogStats:
     items = list(items)
     if not items:
         return CatalogStats()
-    total = CatalogStats(*(sum(column) for column in zip(*map(_counts_of, items), strict=True)))
-    for item in items:
-        for severity, count in item.issues.items():
+    total = CatalogStats(*map(sum, zip(*map(_counts_of, items), strict=True)))
+    for issues in [item.issues for item in items if item.issues]:  # most have none
+        for severity, count in issues.items():
             total.issues[severity] = total.issues.get(severity, 0) + count
     return total
 

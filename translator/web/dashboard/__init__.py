@@ -1,7 +1,8 @@
 """Blueprint ``dashboard``: the coordinators' view of a whole project, and its URL map.
 
 - ``/dashboard/``: the matrix (documents x languages), sorted and filtered by query parameters
-  — :mod:`.matrix`, its cells drawn by :mod:`.cells`;
+  — :mod:`.matrix`, its cells drawn by :mod:`.cells`, both kept between requests while the
+  figures hold by :mod:`.memo`;
 - ``/dashboard/language/<lang>``: one language's documents, team, last activity, words left,
   and ``/dashboard/activity`` (and ``activity.svg``): words translated and approved per day
   — :mod:`.activity`, charts by :mod:`.charts`;

@@ -8,15 +8,15 @@ from flask import render_template, request
 from translator.progress.matrix import (
     PART_LABELS,
     MatrixQuery,
-    build_matrix,
     completion,
     document_titles,
     left,
 )
 from translator.web.access import coordinator_required
-from translator.web.dashboard.cells import bar, cell_title, row_cells
+from translator.web.dashboard.cells import bar, cell_title
 from translator.web.dashboard.exports import export_roles
 from translator.web.dashboard.figures import editor_pattern, overview, project, short_error
+from translator.web.dashboard.memo import matrix_for
 
 DEFAULT_PER_PAGE = 100  # documents per page of the matrix (``?per=all`` shows every one)
 
@@ -28,7 +28,8 @@ def index():
     proj = project()
     table, staleness = overview()
     titles = document_titles(proj.settings.source_dir, proj.slugs())
-    matrix = build_matrix(table, staleness, query, titles)
+    built = matrix_for(table, staleness, query, titles)
+    matrix = built.matrix
     pages = Pages(len(matrix.rows), request.args.get("per", ""), request.args.get("page", ""))
     return render_template(
         "dashboard/index.html",
@@ -36,9 +37,9 @@ def index():
         rows=matrix.rows[pages.start : pages.end],
         pages=pages,
         query=query,
-        all_languages=sorted({row.language for row in table.rows}),
+        all_languages=built.all_languages,
         editor=editor_pattern(),
-        row_cells=row_cells,
+        row_cells=built.cells,
         short_error=short_error,
         bar=bar,
         cell_title=cell_title,
@@ -46,7 +47,7 @@ def index():
         left=left,
         part_labels=PART_LABELS,
         export_roles=export_roles(),
-        amendments=sum(1 for mark in staleness.values() if mark.amended),
+        amendments=built.amendments,
     )
 
 
