@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import sqlite3
 import threading
+import time
 from collections import OrderedDict
 from collections.abc import Iterable
 from pathlib import Path
@@ -40,6 +41,7 @@ _BATCH = 500
 # run) keeps at most MAX_OPEN files open; a store closed while in use only makes that call fall
 # back to the in-memory index (its methods catch sqlite3.Error)
 MAX_OPEN = 8
+_OPEN_ATTEMPTS = 8
 _stores: OrderedDict[tuple[str, int], TranslationStore | None] = OrderedDict()
 _lock = threading.Lock()
 
@@ -144,12 +146,18 @@ def open_store(instance_dir: Path, locales_dir: Path) -> TranslationStore | None
 
 
 def _open(path: Path, locales_dir: Path) -> TranslationStore | None:
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
-        conn.execute("PRAGMA journal_mode=WAL")
-        conn.execute("PRAGMA synchronous=NORMAL")
-        conn.executescript(_SCHEMA_SCRIPT)
-    except (OSError, sqlite3.Error):
-        return None
-    return TranslationStore(conn, locales_dir)
+    # Switching a new file to WAL or creating its tables while another process does the same
+    # can fail with "database is locked" without waiting on the busy timeout: try again.
+    for attempt in range(_OPEN_ATTEMPTS):
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            conn = sqlite3.connect(str(path), timeout=30, check_same_thread=False)
+            conn.execute("PRAGMA journal_mode=WAL")
+            conn.execute("PRAGMA synchronous=NORMAL")
+            conn.executescript(_SCHEMA_SCRIPT)
+            return TranslationStore(conn, locales_dir)
+        except sqlite3.OperationalError:
+            time.sleep(0.05 * (attempt + 1))
+        except (OSError, sqlite3.Error):
+            return None
+    return None
