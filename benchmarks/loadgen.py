@@ -434,10 +434,9 @@ def document_sizes(root: Path, count: int) -> dict[str, int]:
     return {pot.stem: sum(1 for e in read_catalog(pot) if e.msgid) for pot in pots}
 
 
-def bench_review(table, size: str, root: Path, *, quick: bool, log, duration: float) -> None:
-    """Rows ``review UI``: open and save latencies per (workers, clients), memory, mixed run."""
-    import mixed
-
+def bench_review(table, size: str, root: Path, *, quick: bool, log) -> tuple[list, dict]:
+    """Rows ``review UI``: open and save latencies per (workers, clients) and memory; returns
+    the languages and documents, for the mixed run (``mixed.py``) that follows."""
     langs = sorted(p.name for p in (root / "locales").iterdir() if p.is_dir())
     documents = document_sizes(root, DOCS)
     samples = QUICK_SAMPLES if quick else SAMPLES
@@ -464,7 +463,12 @@ def bench_review(table, size: str, root: Path, *, quick: bool, log, duration: fl
             )  # fmt: skip
         finally:
             server.stop()
-    mixed.bench_mixed(table, size, root, langs, documents, duration=duration, log=log)
+    return langs, documents
+
+
+def note_server_traceback(table, size: str, root: Path) -> None:
+    """A note under the table when the server log of this size shows a traceback."""
+    server_log = root.parent / f"{root.name}-server.log"
     if "Traceback" in server_log.read_text(errors="replace"):
         table.note("review UI", f"{size}: the server log has a traceback ({server_log})")
 

@@ -498,12 +498,15 @@ def bench_memory(table: Table, size: Size) -> None:
 def bench_web(table: Table, size: Size, quick: bool, duration: float) -> None:
     try:
         import loadgen
+        import mixed
     except ImportError as exc:
         table.add("review UI", "ours", size.label, Cell(text=f"not available ({exc})"), ours=True)
         return
     root = size.copy("web")
     try:
-        loadgen.bench_review(table, size.label, root, quick=quick, log=log, duration=duration)
+        langs, documents = loadgen.bench_review(table, size.label, root, quick=quick, log=log)
+        mixed.bench_mixed(table, size.label, root, langs, documents, duration=duration, log=log)
+        loadgen.note_server_traceback(table, size.label, root)
     finally:
         remove(root)
         remove(root.parent / f"{root.name}-server.log")
