@@ -26,6 +26,18 @@ WRAP_WIDTH = 79  # gettext's own default, so msgcat/msgmerge leave our files unc
 _listeners: list[Callable[[polib.POFile, Path], None]] = []
 
 
+Identity = tuple[int, int, int]  # inode, size, mtime_ns
+
+
+def file_identity(path: Path) -> Identity | None:
+    """What tells one version of a file from the next without reading it (None: missing)."""
+    try:
+        info = os.stat(path)
+    except FileNotFoundError:
+        return None
+    return (info.st_ino, info.st_size, info.st_mtime_ns)
+
+
 def on_catalog_written(listener: Callable[[polib.POFile, Path], None]) -> None:
     """Call ``listener(po, path)`` after every write of a catalog by this process.
 

@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING, Protocol
 
 from filelock import FileLock
 
-from translator.catalog.io import on_catalog_written, read_catalog
+from translator.catalog.io import Identity, file_identity, on_catalog_written, read_catalog
 from translator.catalog.state import comment_fields, is_approved
 from translator.errors import TranslatorError
 from translator.tm.memory import fold, reusable_entries
@@ -80,7 +80,6 @@ SCHEMA_SCRIPT = ";\n".join(
 )
 UNIT_MARKS = ",".join("?" * len(COLUMNS.split(",")))  # one placeholder per column
 Row = tuple  # the COLUMNS of one unit, in order
-Identity = tuple[int, int, int]  # inode, size, mtime_ns
 
 
 class ImportedUnit(Protocol):
@@ -91,15 +90,6 @@ class ImportedUnit(Protocol):
     creator: str
     created: str
     document: str
-
-
-def file_identity(path: Path) -> Identity | None:
-    """What tells one version of a file from the next without reading it (None: missing)."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def catalog_rows(po: Iterable[polib.POEntry], slug: str) -> list[Row]:

@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 import polib
 
 from translator.catalog import catalog_lock, read_catalog, write_catalog
-from translator.catalog.io import remove_temp_files
+from translator.catalog.io import Identity, file_identity, remove_temp_files
 from translator.catalog.state import entry_state
 from translator.catalog.template import mark_revised
 from translator.errors import CatalogError, TranslatorError
@@ -43,19 +43,9 @@ if TYPE_CHECKING:
     from translator.model import Document, EntryState
     from translator.project import Project
 
-Identity = tuple[int, int, int]  # inode, size, mtime_ns
 MAX_CATALOGS = 2000  # parsed catalogs kept per process (about 60 KB each at 50 entries)
 MAX_DOCUMENTS = 1000  # parsed source documents kept per process
 RACY_NS = 2_000_000_000  # a folder changed this recently may change again in the same tick
-
-
-def file_identity(path: Path) -> Identity | None:
-    """What tells one version of a file from the next without reading it (None: missing)."""
-    try:
-        info = os.stat(path)
-    except FileNotFoundError:
-        return None
-    return (info.st_ino, info.st_size, info.st_mtime_ns)
 
 
 def entry_key(entry: polib.POEntry) -> str:
